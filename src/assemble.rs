@@ -1,0 +1,354 @@
+//! Assembly: one left-to-right pass over the scanned lines that groups
+//! them into blocks, then one pass over the blocks that groups them into
+//! posts.
+//!
+//! Every block gets the span of the lines it consumed, so each non-space
+//! character of the input lies in some block by construction. Look-ahead is
+//! bounded by the block being built: no line is read more than twice.
+
+use crate::lexicon::Lexicon;
+use crate::model::{
+    Block, Boilerplate, Category, Date, Document, Heading, Paragraph, Post, Span, Title,
+};
+use crate::normalize::normalize;
+use crate::scan::{Kind, Scanned};
+
+/// Longest title, in characters.
+const MAX_TITLE_CHARS: usize = 160;
+/// Most words in a title.
+const MAX_TITLE_WORDS: usize = 25;
+/// Longest heading, in characters, and most words in one.
+const MAX_HEADING_CHARS: usize = 90;
+const MAX_HEADING_WORDS: usize = 12;
+/// A line at least this long that ends mid-sentence was wrapped.
+const WRAPPED_LINE_CHARS: usize = 50;
+/// Short labels inside a comment form or share bar ("w", "Foto Twitter").
+const MAX_LABEL_CHARS: usize = 48;
+const MAX_LABEL_WORDS: usize = 5;
+
+/// A block before posts are known.
+#[derive(Debug)]
+enum Item<'a> {
+    /// A run of furniture of one category.
+    Furniture(Category, Span),
+    /// One or more prose lines that belong together; `single` when it is
+    /// one line.
+    Text { span: Span, single: bool },
+    /// An archive listing entry.
+    Listing { date: Date, title: Span, span: Span },
+    /// A structure already built.
+    #[allow(dead_code)]
+    Block(Block<'a>),
+}
+
+/// Builds the document from the scanned lines.
+pub(crate) fn assemble<'a>(source: &'a str, lines: &[Scanned], lexicon: &Lexicon) -> Document<'a> {
+    let items = blocks(source, lines, lexicon);
+    posts(source, items)
+}
+
+/// Lines into items.
+fn blocks<'a>(source: &'a str, lines: &[Scanned], lexicon: &Lexicon) -> Vec<Item<'a>> {
+    let mut items = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        match line.kind {
+            Kind::Blank => i += 1,
+            Kind::Furniture(category) => {
+                let last = furniture_run(source, lines, i, category, lexicon);
+                items.push(Item::Furniture(category, span_of(&lines[i], &lines[last])));
+                i = last + 1;
+            }
+            Kind::Listing(_) if is_listing(lines, i) => {
+                while let Some(Kind::Listing(entry)) = lines.get(i).map(|l| l.kind) {
+                    let l = &lines[i];
+                    items.push(Item::Listing {
+                        date: entry.date,
+                        title: Span::new(entry.title.0, entry.title.1, l.line.number),
+                        span: span_of(l, l),
+                    });
+                    i = next_solid(lines, i + 1);
+                }
+            }
+            Kind::Listing(_) | Kind::Text { .. } => i = paragraph(source, lines, i, &mut items),
+        }
+    }
+    items
+}
+
+/// Index of the first non-blank line at or after `i`.
+fn next_solid(lines: &[Scanned], mut i: usize) -> usize {
+    while lines.get(i).is_some_and(|l| l.kind == Kind::Blank) {
+        i += 1;
+    }
+    i
+}
+
+/// Whether the listing entry at `i` starts a run of at least two.
+fn is_listing(lines: &[Scanned], i: usize) -> bool {
+    let next = next_solid(lines, i + 1);
+    matches!(lines.get(next).map(|l| l.kind), Some(Kind::Listing(_)))
+        || (i > 0 && matches!(lines[i - 1].kind, Kind::Listing(_)))
+}
+
+/// The span from the start of `first` to the end of `last`.
+fn span_of(first: &Scanned, last: &Scanned) -> Span {
+    Span::new(first.start, last.end, first.line.number)
+}
+
+/// The last line of the furniture run that starts at `i`.
+///
+/// Lines of the same category join the run, blank lines between them
+/// included. Comment forms and share bars also take the short labels
+/// between their lines ("w", "Foto Twitter"), and share bars the platform
+/// names that follow them.
+fn furniture_run(
+    source: &str,
+    lines: &[Scanned],
+    i: usize,
+    category: Category,
+    lexicon: &Lexicon,
+) -> usize {
+    let takes_labels = matches!(category, Category::CommentForm | Category::ShareBar);
+    let mut last = i;
+    for (j, line) in lines.iter().enumerate().skip(i + 1) {
+        match line.kind {
+            Kind::Blank => {}
+            Kind::Furniture(c) if c == category => last = j,
+            Kind::Text { tail: None } if takes_labels && is_label(line.text(source)) => {
+                if category == Category::ShareBar
+                    && lexicon.share_labels.is_whole(line.text(source))
+                {
+                    last = j;
+                }
+            }
+            _ => break,
+        }
+    }
+    last
+}
+
+/// A short label: a few words, no sentence.
+fn is_label(text: &str) -> bool {
+    text.chars().count() <= MAX_LABEL_CHARS
+        && text.split_whitespace().count() <= MAX_LABEL_WORDS
+        && !text.ends_with(['.', '!', '?', ':', ';', ','])
+}
+
+/// Groups the prose lines from `i` into one paragraph (and the marker that
+/// closes it, if any); returns the index after them.
+fn paragraph<'a>(source: &'a str, lines: &[Scanned], i: usize, items: &mut Vec<Item<'a>>) -> usize {
+    let mut last = i;
+    loop {
+        if let Kind::Text { tail: Some(_) } = lines[last].kind {
+            break;
+        }
+        let Some(next) = lines.get(last + 1) else {
+            break;
+        };
+        let joins = matches!(next.kind, Kind::Text { .. } | Kind::Listing(_))
+            && continues(lines[last].text(source), next.text(source));
+        if !joins {
+            break;
+        }
+        last += 1;
+    }
+    let first = &lines[i];
+    let end_line = &lines[last];
+    match end_line.kind {
+        Kind::Text {
+            tail: Some((category, at)),
+        } => {
+            let prose_end = first.start + source[first.start..at].trim_end().len();
+            items.push(Item::Text {
+                span: Span::new(first.start, prose_end, first.line.number),
+                single: last == i,
+            });
+            items.push(Item::Furniture(
+                category,
+                Span::new(at, end_line.end, end_line.line.number),
+            ));
+        }
+        _ => items.push(Item::Text {
+            span: span_of(first, end_line),
+            single: last == i,
+        }),
+    }
+    last + 1
+}
+
+/// Whether `next` continues the paragraph whose last line is `prev`: it
+/// starts in lower case, or `prev` is a long line that stops mid-sentence.
+fn continues(prev: &str, next: &str) -> bool {
+    let lower = next.chars().next().is_some_and(char::is_lowercase);
+    lower || (!ends_sentence(prev) && prev.chars().count() >= WRAPPED_LINE_CHARS)
+}
+
+/// Whether `text` ends like a sentence (or a line that stands alone).
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(['"', '”', '»', '’', '\'', ')', ']', '*', '_'])
+        .ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// Whether a one-line text reads as a post title.
+fn is_title(text: &str) -> bool {
+    text.chars().count() <= MAX_TITLE_CHARS
+        && text.split_whitespace().count() <= MAX_TITLE_WORDS
+        && !text.chars().next().is_some_and(char::is_lowercase)
+        && !text.ends_with([':', ',', ';'])
+        && !has_sentence_break(text)
+}
+
+/// Whether `text` holds a full stop followed by another sentence.
+fn has_sentence_break(text: &str) -> bool {
+    text.char_indices().any(|(i, c)| {
+        c == '.' && {
+            let rest = &text[i + 1..];
+            let after = rest.trim_start();
+            after.len() < rest.len() && after.chars().next().is_some_and(char::is_uppercase)
+        }
+    })
+}
+
+/// Whether a one-line text reads as a heading.
+fn is_heading(text: &str) -> bool {
+    text.chars().count() <= MAX_HEADING_CHARS
+        && text.split_whitespace().count() <= MAX_HEADING_WORDS
+        && !text.ends_with(['.', ',', ';', '…'])
+}
+
+/// A post being built.
+struct Building<'a> {
+    post: Post<'a>,
+    /// The post has content (a title or a block that is not furniture).
+    has_content: bool,
+    /// Furniture that closes a post followed the content.
+    ended: bool,
+}
+
+impl<'a> Building<'a> {
+    fn new(span: Span) -> Self {
+        Building {
+            post: Post {
+                title: None,
+                date: None,
+                blocks: Vec::new(),
+                span,
+            },
+            has_content: false,
+            ended: false,
+        }
+    }
+
+    fn push(&mut self, block: Block<'a>) {
+        self.post.span = self.post.span.cover(block.span());
+        self.post.blocks.push(block);
+    }
+}
+
+/// Items into posts.
+fn posts<'a>(source: &'a str, items: Vec<Item<'a>>) -> Document<'a> {
+    let mut doc = Document::default();
+    let mut building: Vec<Building<'a>> = Vec::new();
+    let text = |span: Span| normalize(&source[span.start..span.end]);
+    let mut items = items.into_iter().peekable();
+    while let Some(item) = items.next() {
+        match item {
+            Item::Furniture(category, span) => {
+                let record = Boilerplate {
+                    category,
+                    text: text(span),
+                    span,
+                };
+                match building.last_mut() {
+                    None => doc.front.push(record),
+                    Some(b) => {
+                        b.push(Block::Boilerplate(record));
+                        b.ended |= category.ends_post() && b.has_content;
+                    }
+                }
+            }
+            Item::Listing { date, title, span } => {
+                let mut b = Building::new(span);
+                b.post.title = Some(Title {
+                    text: text(title),
+                    episode: None,
+                    span,
+                });
+                b.post.date = Some(date);
+                b.has_content = true;
+                b.ended = true;
+                building.push(b);
+            }
+            Item::Block(block) => {
+                let b = current_post(&mut building, block.span());
+                b.push(block);
+                b.has_content = true;
+            }
+            Item::Text { span, single } => {
+                let own = text(span);
+                let twin = match items.peek() {
+                    Some(&Item::Text {
+                        span: next,
+                        single: true,
+                    }) if single && is_title(&own) && text(next) == own => Some(next),
+                    _ => None,
+                };
+                let opens = building
+                    .last()
+                    .is_none_or(|b| b.ended || (twin.is_some() && b.has_content));
+                if opens {
+                    building.push(Building::new(span));
+                }
+                let b = current_post(&mut building, span);
+                if let Some(next) = twin {
+                    items.next();
+                    let title = Title {
+                        text: own,
+                        episode: None,
+                        span: span.cover(next),
+                    };
+                    if opens || !b.has_content {
+                        b.post.span = b.post.span.cover(title.span);
+                        b.post.title = Some(title);
+                    } else {
+                        b.push(Block::Heading(Heading {
+                            text: title.text,
+                            span: title.span,
+                        }));
+                    }
+                } else if single && !b.has_content && b.post.title.is_none() && is_title(&own) {
+                    b.post.span = b.post.span.cover(span);
+                    b.post.title = Some(Title {
+                        text: own,
+                        episode: None,
+                        span,
+                    });
+                } else if single && is_heading(&own) && next_is_content(items.peek()) {
+                    b.push(Block::Heading(Heading { text: own, span }));
+                } else {
+                    b.push(Block::Paragraph(Paragraph { text: own, span }));
+                }
+                b.has_content = true;
+            }
+        }
+    }
+    doc.posts = building.into_iter().map(|b| b.post).collect();
+    doc
+}
+
+/// The post that content at `span` goes to, opening one when there is none
+/// or the last has ended.
+fn current_post<'a, 'b>(building: &'b mut Vec<Building<'a>>, span: Span) -> &'b mut Building<'a> {
+    if building.last().is_none_or(|b| b.ended) {
+        building.push(Building::new(span));
+    }
+    let last = building.len() - 1;
+    &mut building[last]
+}
+
+/// Whether the next item is content a heading could introduce.
+fn next_is_content(next: Option<&Item<'_>>) -> bool {
+    matches!(next, Some(Item::Text { .. } | Item::Block(_)))
+}

@@ -1,0 +1,204 @@
+//! Page furniture: one line at a time, against the lexicon's phrases and a
+//! few shapes that need no words (comment counts, lone dates, pagination).
+
+use nom::Parser;
+use nom::character::complete::char;
+use nom::combinator::opt;
+
+use super::{Res, date::date, number, ws0};
+use crate::lexicon::{Lexicon, Pattern, only_symbols};
+use crate::model::Category;
+
+/// Longest line, in bytes, that a `Prefix` phrase may open.
+const MAX_PREFIX_LINE: usize = 400;
+/// How far from the end of a line a `Tail` phrase may start, in bytes.
+const TAIL_WINDOW: usize = 160;
+/// Most bytes and words after a `Tail` phrase ("continua su SNID").
+const TAIL_REST_BYTES: usize = 60;
+const TAIL_REST_WORDS: usize = 6;
+
+/// What a line holds, as far as furniture goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Furniture {
+    /// The whole line is furniture.
+    Whole(Category),
+    /// The line is prose that ends with a marker starting at byte `at`.
+    Tail(Category, usize),
+}
+
+/// Classifies a trimmed, non-empty line.
+pub(crate) fn furniture(line: &str, lexicon: &Lexicon) -> Option<Furniture> {
+    for (n, &(category, pattern)) in lexicon.boilerplate.prefixes(line) {
+        let rest = &line[n..];
+        let whole = match pattern {
+            Pattern::Line => only_symbols(rest),
+            Pattern::Prefix => line.len() <= MAX_PREFIX_LINE,
+            Pattern::Tail => tail_rest(rest),
+        };
+        if whole {
+            return Some(Furniture::Whole(category));
+        }
+    }
+    if comment_count(line, lexicon).is_ok_and(|(rest, _)| rest.len() <= 160) {
+        return Some(Furniture::Whole(Category::CommentLink));
+    }
+    if date(line, lexicon).is_ok_and(|(rest, _)| only_symbols(rest)) {
+        return Some(Furniture::Whole(Category::PostMeta));
+    }
+    if is_pagination(line) {
+        return Some(Furniture::Whole(Category::Navigation));
+    }
+    tail(line, lexicon).map(|(category, at)| Furniture::Tail(category, at))
+}
+
+// comment-count = 1*DIGIT *WSP <comment-word> / <comment-word> *WSP "(" 1*DIGIT ")"
+fn comment_count<'a>(line: &'a str, lexicon: &Lexicon) -> Res<'a, u64> {
+    let fail = || nom::Err::Error(nom::error::Error::new(line, nom::error::ErrorKind::Tag));
+    if let Ok((rest, n)) = number::<u64>(line) {
+        let (rest, _) = ws0(rest)?;
+        let (len, _) = lexicon
+            .comment_words
+            .longest_prefix(rest)
+            .ok_or_else(fail)?;
+        let after = &rest[len..];
+        if after.chars().next().is_some_and(char::is_alphanumeric) {
+            return Err(fail());
+        }
+        return Ok((after, n));
+    }
+    let (len, _) = lexicon
+        .comment_words
+        .longest_prefix(line)
+        .ok_or_else(fail)?;
+    let (rest, _) = ws0(&line[len..])?;
+    let (rest, (_, n, _)) = (char('('), number::<u64>, char(')')).parse(rest)?;
+    let (rest, _) = opt(ws0).parse(rest)?;
+    if rest.is_empty() {
+        Ok((rest, n))
+    } else {
+        Err(fail())
+    }
+}
+
+/// A pagination line: page numbers, ellipses and arrows only, with at
+/// least three numbers ("1 2 3 … 94 →", "[5] [10] [15]").
+fn is_pagination(line: &str) -> bool {
+    let mut numbers = 0;
+    for token in line.split_whitespace() {
+        let core = token.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.is_empty() {
+            continue;
+        }
+        if core.len() > 5 || !core.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        numbers += 1;
+    }
+    numbers >= 3
+}
+
+/// Whether what follows a `Tail` phrase is short enough to be a marker's
+/// own words ("continua su SNID", "→") rather than more prose.
+fn tail_rest(rest: &str) -> bool {
+    let words = rest.split_whitespace().filter(|w| !only_symbols(w)).count();
+    rest.len() <= TAIL_REST_BYTES
+        && words <= TAIL_REST_WORDS
+        && !rest.contains(['!', '?', ';'])
+        && !rest
+            .char_indices()
+            .any(|(i, c)| c == '.' && rest[i + 1..].starts_with(char::is_whitespace))
+}
+
+/// The leftmost `Tail` phrase that closes `line`, with its byte offset.
+fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
+    let mut from = line.len().saturating_sub(TAIL_WINDOW);
+    while !line.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut prev: Option<char> = line[..from].chars().next_back();
+    let mut prev_solid: Option<char> = line[..from].chars().rev().find(|c| !c.is_whitespace());
+    for (i, c) in line[from..].char_indices() {
+        let at = from + i;
+        let word_start = prev.is_none_or(char::is_whitespace) || !c.is_alphanumeric();
+        if word_start {
+            // A worded marker ("Read more") must not continue a clause:
+            // "people should read more" is prose.
+            let after_clause = prev_solid.is_some_and(|p| p.is_alphanumeric() || p == ',');
+            for (n, &(category, pattern)) in lexicon.boilerplate.prefixes(&line[at..]) {
+                let needs_break = c.is_alphanumeric();
+                if pattern == Pattern::Tail
+                    && !(needs_break && after_clause)
+                    && tail_rest(&line[at + n..])
+                {
+                    return Some((category, at));
+                }
+            }
+        }
+        prev = Some(c);
+        if !c.is_whitespace() {
+            prev_solid = Some(c);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn class(line: &str) -> Option<Furniture> {
+        furniture(line, &Lexicon::default())
+    }
+
+    #[test]
+    fn ok_lines() {
+        use Category::*;
+        use Furniture::Whole;
+        assert_eq!(class("Skip to content →"), Some(Whole(SkipLink)));
+        assert_eq!(class("Tag: relazione"), Some(Whole(ArchiveHeader)));
+        assert_eq!(class("Leave a Comment"), Some(Whole(CommentLink)));
+        assert_eq!(class("12 commenti"), Some(Whole(CommentLink)));
+        assert_eq!(class("Comments (3)"), Some(Whole(CommentLink)));
+        assert_eq!(class("Annunci"), Some(Whole(AdLabel)));
+        assert_eq!(
+            class("Scritto con WordPress per Android"),
+            Some(Whole(Signature))
+        );
+        assert_eq!(
+            class("Tweet about this on TwitterShare on LinkedIn0Share on Facebook0"),
+            Some(Whole(ShareBar))
+        );
+        assert_eq!(class("12 marzo 2015"), Some(Whole(PostMeta)));
+        assert_eq!(class("1 2 3 … 94 →"), Some(Whole(Navigation)));
+        assert_eq!(class("Continua a leggere →"), Some(Whole(Continuation)));
+    }
+
+    #[test]
+    fn ok_tail_marker() {
+        let line = "the transaction has been completed. […] continua su SNID";
+        assert_eq!(
+            class(line),
+            Some(Furniture::Tail(Category::Continuation, 36))
+        );
+        let line = "Un testo… Continua a leggere →";
+        assert_eq!(
+            class(line),
+            Some(Furniture::Tail(Category::Continuation, 12))
+        );
+    }
+
+    #[test]
+    fn err_prose() {
+        for line in [
+            "Rispondi alle domande dei clienti.",
+            "People should read more",
+            "Tag, you're it",
+            "Nel 2017 i commenti erano 12",
+            "Dopo 8 anni di blogging, che sia arrivato il momento?",
+            "come disse […] la rete è una conversazione tra persone che si parlano.",
+            "10 20",
+        ] {
+            assert_eq!(class(line), None, "{line}");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! Dates, as blogs print them: "12 marzo 2015", "March 3, 2015",
+//! "03/12/2015", "2015-03-12".
+
+use nom::Parser;
+use nom::branch::alt;
+use nom::bytes::complete::tag;
+use nom::character::complete::{char, one_of};
+use nom::combinator::opt;
+
+use super::{Res, number, ws0, ws1};
+use crate::lexicon::Lexicon;
+use crate::model::Date;
+
+// month-name = <month> ["."]   ; not followed by a letter
+fn month_name<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u8> {
+    let fail = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag));
+    let (n, &month) = lexicon.months.longest_prefix(input).ok_or_else(fail)?;
+    let rest = &input[n..];
+    if rest.chars().next().is_some_and(char::is_alphabetic) {
+        return Err(fail());
+    }
+    let (rest, _) = opt(char('.')).parse(rest)?;
+    Ok((rest, month))
+}
+
+// day = 1*2DIGIT ["°" / "º" / "st" / "nd" / "rd" / "th"]
+fn day(input: &str) -> Res<'_, u8> {
+    let (rest, d) = number::<u8>(input)?;
+    let (rest, _) = opt(alt((
+        tag("°"),
+        tag("º"),
+        tag("st"),
+        tag("nd"),
+        tag("rd"),
+        tag("th"),
+    )))
+    .parse(rest)?;
+    Ok((rest, d))
+}
+
+// year = 4DIGIT
+fn year(input: &str) -> Res<'_, u16> {
+    let (rest, y) = number::<u16>(input)?;
+    if input.len() - rest.len() == 4 {
+        Ok((rest, y))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Digit,
+        )))
+    }
+}
+
+/// Parses a date at the start of `input`.
+// date = day-first / month-first / iso / numeric
+// day-first   = day 1*WSP month-name ["," / 1*WSP] *WSP year
+// month-first = month-name 1*WSP day *WSP ["," ] *WSP year
+// iso         = year "-" 1*2DIGIT "-" 1*2DIGIT
+// numeric     = 1*2DIGIT sep 1*2DIGIT sep year ; sep = "/" / "." / "-", day first
+pub(crate) fn date<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, Date> {
+    let invalid = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify));
+    let day_first = |i: &'a str| {
+        let (i, d) = day(i)?;
+        let (i, _) = ws1(i)?;
+        let (i, m) = month_name(i, lexicon)?;
+        let (i, _) = (opt(char(',')), ws0).parse(i)?;
+        let (i, y) = year(i)?;
+        Ok((i, (y, m, d)))
+    };
+    let month_first = |i: &'a str| {
+        let (i, m) = month_name(i, lexicon)?;
+        let (i, _) = ws1(i)?;
+        let (i, d) = day(i)?;
+        let (i, _) = (ws0, opt(char(',')), ws0).parse(i)?;
+        let (i, y) = year(i)?;
+        Ok((i, (y, m, d)))
+    };
+    let iso = |i: &'a str| {
+        let (i, y) = year(i)?;
+        let (i, _) = char('-')(i)?;
+        let (i, m) = number::<u8>(i)?;
+        let (i, _) = char('-')(i)?;
+        let (i, d) = number::<u8>(i)?;
+        Ok((i, (y, m, d)))
+    };
+    let numeric = |i: &'a str| {
+        let (i, d) = number::<u8>(i)?;
+        let (i, sep) = one_of("/.-")(i)?;
+        let (i, m) = number::<u8>(i)?;
+        let (i, _) = char(sep)(i)?;
+        let (i, y) = year(i)?;
+        Ok((i, (y, m, d)))
+    };
+    let (rest, (y, m, d)) = alt((iso, numeric, day_first, month_first)).parse(input)?;
+    // A date ends where a word would: "2015x" is not a date.
+    if rest.chars().next().is_some_and(char::is_alphanumeric) {
+        return Err(invalid());
+    }
+    let date = Date::new(y, m, d).ok_or_else(invalid)?;
+    Ok((rest, date))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(text: &str) -> String {
+        let lexicon = Lexicon::default();
+        let (rest, d) = date(text, &lexicon).expect(text);
+        format!("{d}|{rest}")
+    }
+
+    #[test]
+    fn ok_forms() {
+        assert_eq!(ok("12 marzo 2015"), "2015-03-12|");
+        assert_eq!(ok("1° Aprile, 2016 – x"), "2016-04-01| – x");
+        assert_eq!(ok("March 3, 2015"), "2015-03-03|");
+        assert_eq!(ok("Sept. 30th 2019"), "2019-09-30|");
+        assert_eq!(ok("2015-03-12 Titolo"), "2015-03-12| Titolo");
+        assert_eq!(ok("03/12/2015"), "2015-12-03|");
+    }
+
+    #[test]
+    fn err_not_dates() {
+        let lexicon = Lexicon::default();
+        for text in [
+            "12 marketing 2015",
+            "2017. Anno",
+            "10.30",
+            "32 marzo 2015",
+            "12 marzo",
+            "99999999999999999999 marzo 2015",
+        ] {
+            assert!(date(text, &lexicon).is_err(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! Per-line grammars, one file per structure, written with nom.
+//!
+//! Every rule here looks at one line (or one piece of a line) and nothing
+//! else, so backtracking never leaves the line and the whole parse stays
+//! linear. The rule each combinator implements is written above it in
+//! ABNF-like notation, where `WSP` is any Unicode white space (NBSP
+//! included) and words in angle brackets come from the [`Lexicon`].
+//!
+//! [`Lexicon`]: crate::Lexicon
+
+pub(crate) mod boilerplate;
+pub(crate) mod bullet;
+pub(crate) mod date;
+pub(crate) mod listing;
+
+use nom::IResult;
+use nom::bytes::complete::{take_while, take_while1};
+
+/// The result of a rule over a line.
+pub(crate) type Res<'a, O> = IResult<&'a str, O>;
+
+/// `*WSP`
+pub(crate) fn ws0(input: &str) -> Res<'_, &str> {
+    take_while(char::is_whitespace)(input)
+}
+
+/// `1*WSP`
+pub(crate) fn ws1(input: &str) -> Res<'_, &str> {
+    take_while1(char::is_whitespace)(input)
+}
+
+/// `1*DIGIT` as a number; fails on overflow rather than wrapping.
+pub(crate) fn number<T: std::str::FromStr>(input: &str) -> Res<'_, T> {
+    let (rest, digits) = take_while1(|c: char| c.is_ascii_digit())(input)?;
+    match digits.parse() {
+        Ok(n) => Ok((rest, n)),
+        Err(_) => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::TooLarge,
+        ))),
+    }
+}
+
+/// Byte offset of `rest` inside `whole`, where `rest` is a suffix of it.
+pub(crate) fn offset_in(whole: &str, rest: &str) -> usize {
+    whole.len() - rest.len()
+}

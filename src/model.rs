@@ -1,0 +1,672 @@
+//! The records tesi produces: a [`Document`] of [`Post`]s made of [`Block`]s.
+//!
+//! The model knows nothing of parsing. Every record that stands for a piece
+//! of the input carries a [`Span`] into the original bytes; text fields are
+//! normalised (NFC, white space folded to single spaces, trimmed) and borrow
+//! from the input whenever normalisation left them unchanged.
+//!
+//! The serde representation is the JSON contract of the `extract` example:
+//! every record is an object with a `kind` field naming it.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A byte range into the original input, with the line of its start.
+///
+/// `start` and `end` are byte offsets (`end` exclusive) into the input as it
+/// was given to the parser, before any normalisation, both on UTF-8
+/// character boundaries. `line` is the 1-based line of `start`; a line ends
+/// at LF, CRLF or a lone CR.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// 1-based line number of `start`.
+    pub line: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` starting on `line`.
+    pub const fn new(start: usize, end: usize, line: usize) -> Self {
+        Span { start, end, line }
+    }
+
+    /// Length in bytes.
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no byte.
+    pub const fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The smallest span that covers both `self` and `other`; its line is
+    /// the line of whichever starts first.
+    pub fn cover(self, other: Span) -> Span {
+        let (first, _) = if other.start < self.start {
+            (other, self)
+        } else {
+            (self, other)
+        };
+        Span {
+            start: first.start,
+            end: self.end.max(other.end),
+            line: first.line,
+        }
+    }
+
+    /// The piece of `source` this span covers, or `None` when the span does
+    /// not fit `source` (a span from another document).
+    pub fn slice<'s>(&self, source: &'s str) -> Option<&'s str> {
+        source.get(self.start..self.end)
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}@{}", self.start, self.end, self.line)
+    }
+}
+
+/// A parsed dump: page furniture before the first post, then the posts.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(tag = "kind", rename = "document")]
+#[non_exhaustive]
+pub struct Document<'a> {
+    /// Boilerplate before the first post: skip links, site headers,
+    /// "Tag: x" archive headers.
+    #[serde(borrow)]
+    pub front: Vec<Boilerplate<'a>>,
+    /// The posts, in input order. A tag-archive page holds several.
+    #[serde(borrow)]
+    pub posts: Vec<Post<'a>>,
+}
+
+/// One blog post: an optional title, an optional date and its blocks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename = "post")]
+#[non_exhaustive]
+pub struct Post<'a> {
+    /// The title, when the post opens with a line that reads as one.
+    #[serde(borrow)]
+    pub title: Option<Title<'a>>,
+    /// The publication date, when the dump gives one (archive listings,
+    /// date lines).
+    pub date: Option<Date>,
+    /// The content, in input order; boilerplate after the content (share
+    /// bars, comment forms, "Leave a Comment") is part of it.
+    #[serde(borrow)]
+    pub blocks: Vec<Block<'a>>,
+    /// From the first to the last byte of the post.
+    pub span: Span,
+}
+
+/// A post's title. A title printed twice in a row is one title whose span
+/// covers both copies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename = "title")]
+#[non_exhaustive]
+pub struct Title<'a> {
+    /// The title text, normalised.
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    /// When the title names an episode of a series ("Guida a Rust: parte 2,
+    /// il primo modulo", "Episodio 4: ..."), that episode.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub episode: Option<Episode<'a>>,
+    /// The line (or both printed lines) of the title.
+    pub span: Span,
+}
+
+/// A block of a post's content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum Block<'a> {
+    /// A short line that introduces what follows.
+    Heading(#[serde(borrow)] Heading<'a>),
+    /// Prose.
+    Paragraph(#[serde(borrow)] Paragraph<'a>),
+    /// A list of numbered theses.
+    ThesisList(#[serde(borrow)] ThesisList<'a>),
+    /// A list of bulleted recommendations.
+    RecommendationList(#[serde(borrow)] RecommendationList<'a>),
+    /// An episode header inside a post.
+    Episode(#[serde(borrow)] Episode<'a>),
+    /// A link to the previous or next episode of a series.
+    SeriesLink(#[serde(borrow)] SeriesLink<'a>),
+    /// Page furniture.
+    Boilerplate(#[serde(borrow)] Boilerplate<'a>),
+}
+
+impl<'a> Block<'a> {
+    /// The span of the block.
+    pub fn span(&self) -> Span {
+        match self {
+            Block::Heading(b) => b.span,
+            Block::Paragraph(b) => b.span,
+            Block::ThesisList(b) => b.span,
+            Block::RecommendationList(b) => b.span,
+            Block::Episode(b) => b.span,
+            Block::SeriesLink(b) => b.span,
+            Block::Boilerplate(b) => b.span,
+        }
+    }
+
+    /// The `kind` name the block has in JSON and in outlines.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Block::Heading(_) => "heading",
+            Block::Paragraph(_) => "paragraph",
+            Block::ThesisList(_) => "thesis_list",
+            Block::RecommendationList(_) => "recommendation_list",
+            Block::Episode(_) => "episode",
+            Block::SeriesLink(_) => "series_link",
+            Block::Boilerplate(_) => "boilerplate",
+        }
+    }
+}
+
+/// A short line that introduces what follows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename = "heading")]
+#[non_exhaustive]
+pub struct Heading<'a> {
+    /// The heading text, normalised.
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    /// The heading line.
+    pub span: Span,
+}
+
+/// Prose: one or more lines; wrapped continuation lines join their
+/// paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename = "paragraph")]
+#[non_exhaustive]
+pub struct Paragraph<'a> {
+    /// The text, normalised (line breaks folded to spaces).
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    /// From the first to the last character of the paragraph.
+    pub span: Span,
+}
+
+/// A list of numbered theses, as manifestos have.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename = "thesis_list")]
+#[non_exhaustive]
+pub struct ThesisList<'a> {
+    /// The heading or lead-in that introduces the list ("Le tesi [non
+    /// tutte]"), when there is one; its line lies inside the list's span.
+    #[serde(borrow)]
+    pub heading: Option<Cow<'a, str>>,
+    /// The theses in input order.
+    #[serde(borrow)]
+    pub items: Vec<Thesis<'a>>,
+    /// Whether the heading or lead-in says the list is a selection.
+    pub declared_partial: bool,
+    /// Numbers absent between the first and the last thesis, ascending.
+    pub missing: Vec<u32>,
+    /// From the heading (or first thesis) to the end of the last thesis.
+    pub span: Span,
+}
+
+/// One numbered thesis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename = "thesis")]
+#[non_exhaustive]
+pub struct Thesis<'a> {
+    /// The number the author gave it.
+    pub number: u32,
+    /// The marker as written ("12.", "(3)", "Tesi 4:", "IV)").
+    #[serde(borrow)]
+    pub marker: Cow<'a, str>,
+    /// The thesis text without its marker, normalised.
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    /// Editorial insertions in square brackets ("[solo]"), also left in
+    /// `text`.
+    #[serde(borrow)]
+    pub notes: Vec<Cow<'a, str>>,
+    /// From the marker to the end of the thesis text.
+    pub span: Span,
+}
+
+/// A list of bulleted recommendations with its lead-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename = "recommendation_list")]
+#[non_exhaustive]
+pub struct RecommendationList<'a> {
+    /// The line or sentence ending with `:` that introduces the list.
+    #[serde(borrow)]
+    pub lead_in: Option<Cow<'a, str>>,
+    /// The items, flat, each with its nesting `level`.
+    #[serde(borrow)]
+    pub items: Vec<Recommendation<'a>>,
+    /// Whether the list was recovered from prose whose line breaks were lost.
+    pub run_in: bool,
+    /// From the lead-in (or first item) to the end of the last item.
+    pub span: Span,
+}
+
+/// One item of a recommendation list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename = "recommendation")]
+#[non_exhaustive]
+pub struct Recommendation<'a> {
+    /// The bullet as written ("–", "•", "✅"); empty for run-in items.
+    #[serde(borrow)]
+    pub marker: Cow<'a, str>,
+    /// Nesting depth, 0 for the top level.
+    pub level: u32,
+    /// The item text without its bullet, normalised.
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    /// From the bullet to the end of the item.
+    pub span: Span,
+}
+
+/// An episode of a series: a header inside a post, a title, or the slot a
+/// series link announces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename = "episode")]
+#[non_exhaustive]
+pub struct Episode<'a> {
+    /// The episode number as the text gives it; never inferred.
+    pub number: Option<u32>,
+    /// The total the text announces ("Parte 2 di 5" gives 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<u32>,
+    /// The episode title as written after the number or time.
+    #[serde(borrow)]
+    pub title: Option<Cow<'a, str>>,
+    /// The scheduled time of a slot ("@02:00 p.m." gives 14:00).
+    pub time: Option<Time>,
+    /// Hashtags in the header or slot, without `#`.
+    #[serde(borrow)]
+    pub hashtags: Vec<Cow<'a, str>>,
+    /// The bracketed tag of the series ("[7-eleven]" gives "7-eleven").
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub series_tag: Option<Cow<'a, str>>,
+    /// The series title, when the header names it.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub series_title: Option<Cow<'a, str>>,
+    /// The header or slot line.
+    pub span: Span,
+}
+
+/// Which way a series link points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Direction {
+    /// "Nella puntata precedente", "Previously on".
+    Previous,
+    /// "Nella prossima puntata", "Next time on".
+    Next,
+}
+
+/// A link to another episode of a series, with its recap or preview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename = "series_link")]
+#[non_exhaustive]
+pub struct SeriesLink<'a> {
+    /// Previous or next episode.
+    pub direction: Direction,
+    /// The bracketed series tag, without brackets.
+    #[serde(borrow)]
+    pub series_tag: Option<Cow<'a, str>>,
+    /// The series title, without its enclosing quotes.
+    #[serde(borrow)]
+    pub series_title: Option<Cow<'a, str>>,
+    /// The recap or preview between the opening line and the slot.
+    #[serde(borrow)]
+    pub summary: Option<Cow<'a, str>>,
+    /// The announced slot ("@02:00 p.m. ..."); it lives only here.
+    #[serde(borrow)]
+    pub episode: Option<Episode<'a>>,
+    /// Opening, summary and slot.
+    pub span: Span,
+}
+
+/// Page furniture that is not the author's prose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename = "boilerplate")]
+#[non_exhaustive]
+pub struct Boilerplate<'a> {
+    /// What kind of furniture.
+    pub category: Category,
+    /// The text, normalised (lines folded to spaces).
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    /// The whole run: a comment form spans from its opening formula to its
+    /// last line.
+    pub span: Span,
+}
+
+/// The closed set of boilerplate categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Category {
+    /// Share buttons: "Tweet about this on Twitter", "Condividi:", "Like this:".
+    ShareBar,
+    /// A comment form, from its opening formula ("Rispondi", "Leave a
+    /// Reply") to its last line, labels included.
+    CommentForm,
+    /// A link to the comments: "Leave a Comment", "3 commenti".
+    CommentLink,
+    /// "Skip to content", "Vai al contenuto".
+    SkipLink,
+    /// "Tag: x", "Categoria: x", "Category: x".
+    ArchiveHeader,
+    /// "Scritto con WordPress per Android", "Sent from my iPhone".
+    Signature,
+    /// "Annunci", "Advertisements".
+    AdLabel,
+    /// "[…] continua su X", "Read more", "Continua a leggere".
+    Continuation,
+    /// Post and page navigation: "← Post precedente", "Older posts",
+    /// pagination lines.
+    Navigation,
+    /// Post metadata lines: "Pubblicato il 3 marzo 2015", a lone date,
+    /// "Posted in X".
+    PostMeta,
+    /// Related-posts headers: "Correlati", "Related".
+    Related,
+}
+
+impl Category {
+    /// Every category, in declaration order.
+    pub const ALL: [Category; 11] = [
+        Category::ShareBar,
+        Category::CommentForm,
+        Category::CommentLink,
+        Category::SkipLink,
+        Category::ArchiveHeader,
+        Category::Signature,
+        Category::AdLabel,
+        Category::Continuation,
+        Category::Navigation,
+        Category::PostMeta,
+        Category::Related,
+    ];
+
+    /// The snake_case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Category::ShareBar => "share_bar",
+            Category::CommentForm => "comment_form",
+            Category::CommentLink => "comment_link",
+            Category::SkipLink => "skip_link",
+            Category::ArchiveHeader => "archive_header",
+            Category::Signature => "signature",
+            Category::AdLabel => "ad_label",
+            Category::Continuation => "continuation",
+            Category::Navigation => "navigation",
+            Category::PostMeta => "post_meta",
+            Category::Related => "related",
+        }
+    }
+
+    /// Whether furniture of this category closes the post it follows, so
+    /// that the next content opens a new post (on tag-archive pages).
+    pub const fn ends_post(self) -> bool {
+        matches!(
+            self,
+            Category::CommentLink
+                | Category::CommentForm
+                | Category::Signature
+                | Category::ShareBar
+                | Category::Continuation
+        )
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A time of day, serialised as `"HH:MM"` (24-hour).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Time {
+    /// 0 to 23.
+    pub hour: u8,
+    /// 0 to 59.
+    pub minute: u8,
+}
+
+impl Time {
+    /// A time, or `None` when out of range.
+    pub const fn new(hour: u8, minute: u8) -> Option<Time> {
+        if hour < 24 && minute < 60 {
+            Some(Time { hour, minute })
+        } else {
+            None
+        }
+    }
+}
+
+impl fmt::Display for Time {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour, self.minute)
+    }
+}
+
+impl Serialize for Time {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Time {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Cow::<'de, str>::deserialize(d)?;
+        let parsed = s
+            .split_once(':')
+            .and_then(|(h, m)| Time::new(h.parse().ok()?, m.parse().ok()?));
+        parsed.ok_or_else(|| serde::de::Error::custom(format!("expected HH:MM, but found `{s}`")))
+    }
+}
+
+/// A calendar date, serialised as `"YYYY-MM-DD"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Date {
+    /// The year, as written (four digits).
+    pub year: u16,
+    /// 1 to 12.
+    pub month: u8,
+    /// 1 to 31.
+    pub day: u8,
+}
+
+impl Date {
+    /// A date, or `None` when month or day is out of range.
+    pub const fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        if month >= 1 && month <= 12 && day >= 1 && day <= 31 {
+            Some(Date { year, month, day })
+        } else {
+            None
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Cow::<'de, str>::deserialize(d)?;
+        let mut parts = s.splitn(3, '-');
+        let parsed = (|| {
+            let y = parts.next()?.parse().ok()?;
+            let m = parts.next()?.parse().ok()?;
+            let day = parts.next()?.parse().ok()?;
+            Date::new(y, m, day)
+        })();
+        parsed.ok_or_else(|| {
+            serde::de::Error::custom(format!("expected YYYY-MM-DD, but found `{s}`"))
+        })
+    }
+}
+
+fn own(text: Cow<'_, str>) -> Cow<'static, str> {
+    Cow::Owned(text.into_owned())
+}
+
+fn own_opt(text: Option<Cow<'_, str>>) -> Option<Cow<'static, str>> {
+    text.map(own)
+}
+
+fn own_all(texts: Vec<Cow<'_, str>>) -> Vec<Cow<'static, str>> {
+    texts.into_iter().map(own).collect()
+}
+
+impl Document<'_> {
+    /// A copy that owns all its text and no longer borrows the input.
+    pub fn into_owned(self) -> Document<'static> {
+        Document {
+            front: self
+                .front
+                .into_iter()
+                .map(Boilerplate::into_owned)
+                .collect(),
+            posts: self.posts.into_iter().map(Post::into_owned).collect(),
+        }
+    }
+}
+
+impl Post<'_> {
+    /// A copy that owns all its text.
+    pub fn into_owned(self) -> Post<'static> {
+        Post {
+            title: self.title.map(Title::into_owned),
+            date: self.date,
+            blocks: self.blocks.into_iter().map(Block::into_owned).collect(),
+            span: self.span,
+        }
+    }
+}
+
+impl Title<'_> {
+    /// A copy that owns all its text.
+    pub fn into_owned(self) -> Title<'static> {
+        Title {
+            text: own(self.text),
+            episode: self.episode.map(Episode::into_owned),
+            span: self.span,
+        }
+    }
+}
+
+impl Block<'_> {
+    /// A copy that owns all its text.
+    pub fn into_owned(self) -> Block<'static> {
+        match self {
+            Block::Heading(b) => Block::Heading(Heading {
+                text: own(b.text),
+                span: b.span,
+            }),
+            Block::Paragraph(b) => Block::Paragraph(Paragraph {
+                text: own(b.text),
+                span: b.span,
+            }),
+            Block::ThesisList(b) => Block::ThesisList(ThesisList {
+                heading: own_opt(b.heading),
+                items: b.items.into_iter().map(Thesis::into_owned).collect(),
+                declared_partial: b.declared_partial,
+                missing: b.missing,
+                span: b.span,
+            }),
+            Block::RecommendationList(b) => Block::RecommendationList(RecommendationList {
+                lead_in: own_opt(b.lead_in),
+                items: b
+                    .items
+                    .into_iter()
+                    .map(Recommendation::into_owned)
+                    .collect(),
+                run_in: b.run_in,
+                span: b.span,
+            }),
+            Block::Episode(b) => Block::Episode(b.into_owned()),
+            Block::SeriesLink(b) => Block::SeriesLink(SeriesLink {
+                direction: b.direction,
+                series_tag: own_opt(b.series_tag),
+                series_title: own_opt(b.series_title),
+                summary: own_opt(b.summary),
+                episode: b.episode.map(Episode::into_owned),
+                span: b.span,
+            }),
+            Block::Boilerplate(b) => Block::Boilerplate(b.into_owned()),
+        }
+    }
+}
+
+impl Thesis<'_> {
+    /// A copy that owns all its text.
+    pub fn into_owned(self) -> Thesis<'static> {
+        Thesis {
+            number: self.number,
+            marker: own(self.marker),
+            text: own(self.text),
+            notes: own_all(self.notes),
+            span: self.span,
+        }
+    }
+}
+
+impl Recommendation<'_> {
+    /// A copy that owns all its text.
+    pub fn into_owned(self) -> Recommendation<'static> {
+        Recommendation {
+            marker: own(self.marker),
+            level: self.level,
+            text: own(self.text),
+            span: self.span,
+        }
+    }
+}
+
+impl Episode<'_> {
+    /// A copy that owns all its text.
+    pub fn into_owned(self) -> Episode<'static> {
+        Episode {
+            number: self.number,
+            of: self.of,
+            title: own_opt(self.title),
+            time: self.time,
+            hashtags: own_all(self.hashtags),
+            series_tag: own_opt(self.series_tag),
+            series_title: own_opt(self.series_title),
+            span: self.span,
+        }
+    }
+}
+
+impl Boilerplate<'_> {
+    /// A copy that owns all its text.
+    pub fn into_owned(self) -> Boilerplate<'static> {
+        Boilerplate {
+            category: self.category,
+            text: own(self.text),
+            span: self.span,
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! The entry points: [`Parser`], its [`Options`], and the phases wired
+//! together.
+
+use std::sync::{Arc, OnceLock};
+
+use crate::error::{Error, ErrorKind};
+use crate::lexicon::Lexicon;
+use crate::model::Document;
+use crate::{assemble, scan, source};
+
+/// How to parse: which words to look for, how much input to accept.
+#[derive(Debug, Clone)]
+pub struct Options {
+    lexicon: Arc<Lexicon>,
+    max_input_bytes: Option<usize>,
+}
+
+impl Default for Options {
+    /// Italian and English words; no size limit.
+    fn default() -> Self {
+        static DEFAULT: OnceLock<Arc<Lexicon>> = OnceLock::new();
+        Options {
+            lexicon: DEFAULT.get_or_init(|| Arc::new(Lexicon::default())).clone(),
+            max_input_bytes: None,
+        }
+    }
+}
+
+impl Options {
+    /// Uses `lexicon` instead of the default Italian and English words.
+    pub fn lexicon(mut self, lexicon: Lexicon) -> Self {
+        self.lexicon = Arc::new(lexicon);
+        self
+    }
+
+    /// Refuses inputs larger than `limit` bytes with
+    /// [`ErrorKind::InputTooLarge`] in [`Parser::parse_bytes`]. Default: no
+    /// limit. [`Parser::parse`] takes any `&str` and ignores the limit.
+    pub fn max_input_bytes(mut self, limit: Option<usize>) -> Self {
+        self.max_input_bytes = limit;
+        self
+    }
+
+    /// The lexicon in use.
+    pub fn get_lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The size limit in use, if any.
+    pub fn get_max_input_bytes(&self) -> Option<usize> {
+        self.max_input_bytes
+    }
+}
+
+/// A configured parser. Cheap to clone; parse as many documents as you
+/// like with one.
+#[derive(Debug, Clone, Default)]
+pub struct Parser {
+    options: Options,
+}
+
+impl Parser {
+    /// A parser with `options`.
+    pub fn new(options: Options) -> Self {
+        Parser { options }
+    }
+
+    /// The options in use.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Parses a dump. Infallible: any text has a structure, if only
+    /// paragraphs.
+    pub fn parse<'a>(&self, input: &'a str) -> Document<'a> {
+        let lines = source::lines(input, source::content_start(input));
+        let scanned = scan::scan(input, &lines, &self.options.lexicon);
+        assemble::assemble(input, &scanned, &self.options.lexicon)
+    }
+
+    /// Parses a dump given as bytes: checks the size limit, validates UTF-8
+    /// (a leading BOM is skipped; spans still count from the first byte).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidUtf8`] naming the first invalid byte, its line
+    /// and column; [`ErrorKind::InputTooLarge`] past
+    /// [`Options::max_input_bytes`].
+    pub fn parse_bytes<'a>(&self, input: &'a [u8]) -> Result<Document<'a>, Error> {
+        if let Some(limit) = self.options.max_input_bytes {
+            if input.len() > limit {
+                return Err(Error::at(
+                    ErrorKind::InputTooLarge {
+                        size: input.len(),
+                        limit,
+                    },
+                    input,
+                    0,
+                ));
+            }
+        }
+        Ok(self.parse(source::decode(input)?))
+    }
+}

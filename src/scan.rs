@@ -1,0 +1,85 @@
+//! Scan: each line classified on its own, with no look at its neighbours.
+//!
+//! The assembly phase reads the result left to right and decides what the
+//! lines make together.
+
+use crate::grammar::boilerplate::{Furniture, furniture};
+use crate::grammar::listing::{self, Entry};
+use crate::lexicon::Lexicon;
+use crate::model::Category;
+use crate::source::Line;
+
+/// What one line holds, judged alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Nothing but white space.
+    Blank,
+    /// Page furniture, the whole line.
+    Furniture(Category),
+    /// An archive listing entry: a date and a title.
+    Listing(Entry),
+    /// Prose or a title; `tail` is a furniture marker closing the line
+    /// (its category and absolute byte offset).
+    Text { tail: Option<(Category, usize)> },
+}
+
+/// A line with its trimmed content and its kind.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Scanned {
+    /// The physical line.
+    pub line: Line,
+    /// Absolute byte range of the line without surrounding white space.
+    pub start: usize,
+    pub end: usize,
+    /// What the line holds.
+    pub kind: Kind,
+}
+
+impl Scanned {
+    /// The trimmed content of the line.
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        &source[self.start..self.end]
+    }
+}
+
+/// Classifies every line of `source`.
+pub(crate) fn scan(source: &str, lines: &[Line], lexicon: &Lexicon) -> Vec<Scanned> {
+    lines
+        .iter()
+        .map(|&line| {
+            let raw = &source[line.start..line.end];
+            let lead = raw.len() - raw.trim_start().len();
+            let trimmed = raw.trim();
+            let start = line.start + lead;
+            let end = start + trimmed.len();
+            let kind = classify(trimmed, start, lexicon);
+            Scanned {
+                line,
+                start,
+                end,
+                kind,
+            }
+        })
+        .collect()
+}
+
+/// The kind of a trimmed line that starts at absolute byte `start`.
+fn classify(text: &str, start: usize, lexicon: &Lexicon) -> Kind {
+    if text.is_empty() {
+        return Kind::Blank;
+    }
+    match furniture(text, lexicon) {
+        Some(Furniture::Whole(category)) => return Kind::Furniture(category),
+        Some(Furniture::Tail(category, at)) => {
+            return Kind::Text {
+                tail: Some((category, start + at)),
+            };
+        }
+        None => {}
+    }
+    if let Some(entry) = listing::entry(text, lexicon) {
+        let title = (start + entry.title.0, start + entry.title.1);
+        return Kind::Listing(Entry { title, ..entry });
+    }
+    Kind::Text { tail: None }
+}

@@ -1,0 +1,126 @@
+//! From bytes to text and lines: UTF-8 validation, the BOM, line ends.
+//!
+//! Everything after this phase works on `&str` with byte offsets into the
+//! original input, so spans never need translating back.
+
+use crate::error::{Error, ErrorKind};
+
+/// The UTF-8 byte order mark.
+const BOM: &str = "\u{feff}";
+
+/// Validates `input` as UTF-8, naming the first invalid byte on failure.
+pub(crate) fn decode(input: &[u8]) -> Result<&str, Error> {
+    std::str::from_utf8(input).map_err(|e| {
+        Error::at(
+            ErrorKind::InvalidUtf8 { len: e.error_len() },
+            input,
+            e.valid_up_to(),
+        )
+    })
+}
+
+/// Where content starts: after a leading BOM, if any.
+pub(crate) fn content_start(text: &str) -> usize {
+    if text.starts_with(BOM) { BOM.len() } else { 0 }
+}
+
+/// 1-based line number of the end of `before`, and the byte where that line
+/// starts. A line ends at LF, CRLF or a lone CR.
+pub(crate) fn line_of(before: &[u8]) -> (usize, usize) {
+    let mut line = 1;
+    let mut start = 0;
+    for pos in memchr::memchr2_iter(b'\n', b'\r', before) {
+        let crlf = before[pos] == b'\r' && before.get(pos + 1) == Some(&b'\n');
+        if !crlf {
+            line += 1;
+            start = pos + 1;
+        }
+    }
+    (line, start)
+}
+
+/// One physical line of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// First byte of the line.
+    pub start: usize,
+    /// One past the last byte before the line terminator.
+    pub end: usize,
+    /// 1-based line number.
+    pub number: usize,
+}
+
+/// Splits `text` into lines (LF, CRLF or lone CR), starting at byte `from`.
+/// A final line without terminator counts; an empty input has no line.
+pub(crate) fn lines(text: &str, from: usize) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
+    let mut start = from;
+    let mut number = 1;
+    let mut iter = memchr::memchr2_iter(b'\n', b'\r', bytes.get(from..).unwrap_or_default());
+    while let Some(rel) = iter.next() {
+        let pos = from + rel;
+        out.push(Line {
+            start,
+            end: pos,
+            number,
+        });
+        number += 1;
+        start = pos + 1;
+        if bytes[pos] == b'\r' && bytes.get(pos + 1) == Some(&b'\n') {
+            // CRLF: skip the LF, which memchr2 reports next.
+            iter.next();
+            start += 1;
+        }
+    }
+    if start < bytes.len() {
+        out.push(Line {
+            start,
+            end: bytes.len(),
+            number,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<(usize, usize, usize)> {
+        lines(text, content_start(text))
+            .iter()
+            .map(|l| (l.start, l.end, l.number))
+            .collect()
+    }
+
+    #[test]
+    fn ok_line_ends() {
+        assert_eq!(
+            spans("a\nb\r\nc\rd"),
+            [(0, 1, 1), (2, 3, 2), (5, 6, 3), (7, 8, 4)]
+        );
+        assert_eq!(spans("a\n"), [(0, 1, 1)]);
+        assert_eq!(spans(""), []);
+        assert_eq!(spans("\n\n"), [(0, 0, 1), (1, 1, 2)]);
+        assert_eq!(spans("\r\r\n"), [(0, 0, 1), (1, 1, 2)]);
+    }
+
+    #[test]
+    fn ok_bom_is_skipped_but_counted() {
+        assert_eq!(spans("\u{feff}ab\ncd"), [(3, 5, 1), (6, 8, 2)]);
+    }
+
+    #[test]
+    fn err_invalid_utf8_names_position() {
+        let err = decode(b"ab\r\n\xc3\xa8x\xffz").unwrap_err();
+        assert_eq!((err.offset(), err.line(), err.column()), (7, 2, 3));
+        assert_eq!(err.kind(), &ErrorKind::InvalidUtf8 { len: Some(1) });
+        let err = decode(b"ab\xe2\x80").unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::InvalidUtf8 { len: None });
+        assert_eq!(
+            err.to_string(),
+            "invalid UTF-8: the input ends inside a character at byte 2 (line 1, column 3)"
+        );
+    }
+}

@@ -76,3 +76,8 @@ pub fn parse(input: &str) -> Document<'_> {
 pub fn parse_bytes(input: &[u8]) -> Result<Document<'_>, Error> {
     Parser::default().parse_bytes(input)
 }
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -124,7 +124,10 @@ pub struct Title<'a> {
 }
 
 /// A block of a post's content.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Serialised as the record it holds (which carries its own `kind`);
+/// deserialised by dispatching on that `kind`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum Block<'a> {
@@ -142,6 +145,33 @@ pub enum Block<'a> {
     SeriesLink(#[serde(borrow)] SeriesLink<'a>),
     /// Page furniture.
     Boilerplate(#[serde(borrow)] Boilerplate<'a>),
+}
+
+/// The records a block can hold, told apart by `kind` when deserialising.
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum TaggedBlock<'a> {
+    Heading(#[serde(borrow)] Heading<'a>),
+    Paragraph(#[serde(borrow)] Paragraph<'a>),
+    ThesisList(#[serde(borrow)] ThesisList<'a>),
+    RecommendationList(#[serde(borrow)] RecommendationList<'a>),
+    Episode(#[serde(borrow)] Episode<'a>),
+    SeriesLink(#[serde(borrow)] SeriesLink<'a>),
+    Boilerplate(#[serde(borrow)] Boilerplate<'a>),
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Block<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match TaggedBlock::deserialize(d)? {
+            TaggedBlock::Heading(b) => Block::Heading(b),
+            TaggedBlock::Paragraph(b) => Block::Paragraph(b),
+            TaggedBlock::ThesisList(b) => Block::ThesisList(b),
+            TaggedBlock::RecommendationList(b) => Block::RecommendationList(b),
+            TaggedBlock::Episode(b) => Block::Episode(b),
+            TaggedBlock::SeriesLink(b) => Block::SeriesLink(b),
+            TaggedBlock::Boilerplate(b) => Block::Boilerplate(b),
+        })
+    }
 }
 
 impl<'a> Block<'a> {

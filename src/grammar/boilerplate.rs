@@ -26,10 +26,15 @@ pub(crate) enum Furniture {
     Tail(Category, usize),
 }
 
+/// Arrows and guillemets that decorate navigation links ("← Post
+/// precedente", "« Older posts").
+const LEADING_ARROWS: &[char] = &['←', '«', '‹', '↑', '→', '»', '›', '<', '|'];
+
 /// Classifies a trimmed, non-empty line.
 pub(crate) fn furniture(line: &str, lexicon: &Lexicon) -> Option<Furniture> {
-    for (n, &(category, pattern)) in lexicon.boilerplate.prefixes(line) {
-        let rest = &line[n..];
+    let core = line.trim_start_matches(|c: char| LEADING_ARROWS.contains(&c) || c.is_whitespace());
+    for (n, &(category, pattern)) in lexicon.boilerplate.prefixes(core) {
+        let rest = &core[n..];
         let whole = match pattern {
             Pattern::Line => only_symbols(rest),
             Pattern::Prefix => line.len() <= MAX_PREFIX_LINE,
@@ -171,6 +176,8 @@ mod tests {
         assert_eq!(class("12 marzo 2015"), Some(Whole(PostMeta)));
         assert_eq!(class("1 2 3 … 94 →"), Some(Whole(Navigation)));
         assert_eq!(class("Continua a leggere →"), Some(Whole(Continuation)));
+        assert_eq!(class("← Post precedente"), Some(Whole(Navigation)));
+        assert_eq!(class("« Older posts"), Some(Whole(Navigation)));
     }
 
     #[test]

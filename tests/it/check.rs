@@ -1,0 +1,130 @@
+//! The invariants every parse must hold, checked on every test input.
+
+use tesi::{Block, Document, Span, normalize};
+
+/// Every span of `doc` must lie in `input`, on character boundaries, in
+/// order and without overlap at block level; every non-space character of
+/// `input` (a leading BOM aside) must lie in some block; every text field
+/// must be found in its own span's normalised source.
+pub fn invariants(input: &str, doc: &Document<'_>) {
+    let mut blocks: Vec<(Span, &'static str)> = Vec::new();
+    for b in &doc.front {
+        blocks.push((b.span, "boilerplate"));
+        text_in_span(input, b.span, &b.text);
+    }
+    for post in &doc.posts {
+        span_ok(input, post.span);
+        let mut inside = Vec::new();
+        if let Some(t) = &post.title {
+            inside.push((t.span, "title"));
+            text_in_span(input, t.span, &t.text);
+        }
+        for b in &post.blocks {
+            inside.push((b.span(), b.kind()));
+            block_fields(input, b);
+        }
+        for (span, kind) in &inside {
+            assert!(
+                post.span.start <= span.start && span.end <= post.span.end,
+                "{kind} {span} outside its post {}",
+                post.span
+            );
+        }
+        blocks.extend(inside);
+    }
+    let mut prev_end = 0;
+    for (span, kind) in &blocks {
+        span_ok(input, *span);
+        assert!(
+            span.start >= prev_end,
+            "{kind} {span} overlaps the block before it (ends at {prev_end})"
+        );
+        prev_end = span.end;
+    }
+    // Coverage.
+    let mut covered = vec![false; input.len()];
+    for (span, _) in &blocks {
+        covered[span.start..span.end]
+            .iter_mut()
+            .for_each(|c| *c = true);
+    }
+    let body = input.strip_prefix('\u{feff}').map_or(0, |_| 3);
+    for (i, c) in input[body..].char_indices() {
+        let at = body + i;
+        assert!(
+            c.is_whitespace() || covered[at],
+            "character {c:?} at byte {at} lies in no block"
+        );
+    }
+}
+
+fn span_ok(input: &str, span: Span) {
+    assert!(
+        span.start <= span.end && span.end <= input.len(),
+        "span {span} out of bounds"
+    );
+    assert!(
+        input.is_char_boundary(span.start) && input.is_char_boundary(span.end),
+        "span {span} splits a character"
+    );
+    let (line, _) = line_of(input, span.start);
+    assert_eq!(line, span.line, "span {span} names the wrong line");
+}
+
+/// 1-based line of byte `at`, counting LF, CRLF and lone CR.
+fn line_of(input: &str, at: usize) -> (usize, usize) {
+    let bytes = &input.as_bytes()[..at];
+    let mut line = 1;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n'
+            || (b == b'\r'
+                && bytes.get(i + 1) != Some(&b'\n')
+                && input.as_bytes().get(i + 1) != Some(&b'\n'))
+        {
+            line += 1;
+        }
+    }
+    (line, 0)
+}
+
+fn text_in_span(input: &str, span: Span, text: &str) {
+    let source = normalize(&input[span.start..span.end]);
+    assert!(
+        source.contains(&*normalize(text)),
+        "text {text:?} not found in its span {span}: {source:?}"
+    );
+}
+
+fn block_fields(input: &str, block: &Block<'_>) {
+    match block {
+        Block::Heading(h) => text_in_span(input, h.span, &h.text),
+        Block::Paragraph(p) => text_in_span(input, p.span, &p.text),
+        Block::Boilerplate(b) => text_in_span(input, b.span, &b.text),
+        Block::ThesisList(l) => {
+            for t in &l.items {
+                span_ok(input, t.span);
+                text_in_span(input, t.span, &t.text);
+                assert!(l.span.start <= t.span.start && t.span.end <= l.span.end);
+            }
+        }
+        Block::RecommendationList(l) => {
+            for r in &l.items {
+                span_ok(input, r.span);
+                text_in_span(input, r.span, &r.text);
+                assert!(l.span.start <= r.span.start && r.span.end <= l.span.end);
+            }
+        }
+        Block::Episode(e) => {
+            if let Some(t) = &e.title {
+                text_in_span(input, e.span, t);
+            }
+        }
+        Block::SeriesLink(s) => {
+            if let Some(e) = &s.episode {
+                span_ok(input, e.span);
+                assert!(s.span.start <= e.span.start && e.span.end <= s.span.end);
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,6 @@
+//! tesi's integration tests: one binary, one module per concern.
+
+mod check;
+mod errors;
+mod fixtures;
+mod serde_json_contract;

@@ -37,12 +37,64 @@ pub enum Pattern {
     Tail,
 }
 
+/// The lists of plain words and phrases a [`Lexicon`] holds, for
+/// [`Lexicon::add_word`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Words {
+    /// A short label that may stand on its own line inside a share bar
+    /// ("Twitter", "Stampa").
+    ShareLabel,
+    /// A word that follows a number in a comment count ("3 commenti").
+    CommentCount,
+    /// A word that names a thesis before its number ("Tesi 1:",
+    /// "Principio 3:", "Rule 2.").
+    ThesisMarker,
+    /// An abbreviation of "number" before a thesis number ("n. 1", "No. 3").
+    NumberAbbreviation,
+    /// A phrase that says a list is a selection ("non tutte", "some of").
+    PartialList,
+    /// The word between the numbers of "10 of the 95 theses", "10 delle 95".
+    Fraction,
+    /// A word in a heading or lead-in that shows a numbered list holds
+    /// theses ("tesi", "principles", "manifesto"), enough to accept a list
+    /// of one item.
+    ThesisEvidence,
+}
+
+impl Words {
+    const COUNT: usize = 7;
+
+    const fn index(self) -> usize {
+        self as usize
+    }
+}
+
 /// A language's built-in words.
 pub(crate) struct Table {
     pub boilerplate: &'static [(Category, Pattern, &'static str)],
     pub share_labels: &'static [&'static str],
     pub comment_words: &'static [&'static str],
+    pub thesis_words: &'static [&'static str],
+    pub number_abbreviations: &'static [&'static str],
+    pub partial_phrases: &'static [&'static str],
+    pub fraction_words: &'static [&'static str],
+    pub thesis_evidence: &'static [&'static str],
     pub months: &'static [(&'static str, u8)],
+}
+
+impl Table {
+    fn words(&self) -> [(Words, &'static [&'static str]); Words::COUNT] {
+        [
+            (Words::ShareLabel, self.share_labels),
+            (Words::CommentCount, self.comment_words),
+            (Words::ThesisMarker, self.thesis_words),
+            (Words::NumberAbbreviation, self.number_abbreviations),
+            (Words::PartialList, self.partial_phrases),
+            (Words::Fraction, self.fraction_words),
+            (Words::ThesisEvidence, self.thesis_evidence),
+        ]
+    }
 }
 
 /// The words and phrases of one or more languages.
@@ -51,8 +103,7 @@ pub(crate) struct Table {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     pub(crate) boilerplate: Phrases<(Category, Pattern)>,
-    pub(crate) share_labels: Phrases<()>,
-    pub(crate) comment_words: Phrases<()>,
+    words: [Phrases<()>; Words::COUNT],
     pub(crate) months: Phrases<u8>,
 }
 
@@ -71,8 +122,7 @@ impl Lexicon {
     pub fn empty() -> Self {
         Lexicon {
             boilerplate: Phrases::default(),
-            share_labels: Phrases::default(),
-            comment_words: Phrases::default(),
+            words: Default::default(),
             months: Phrases::default(),
         }
     }
@@ -95,11 +145,10 @@ impl Lexicon {
         for &(category, pattern, phrase) in table.boilerplate {
             self.add_boilerplate(category, pattern, phrase);
         }
-        for &label in table.share_labels {
-            self.share_labels.insert(label, ());
-        }
-        for &word in table.comment_words {
-            self.comment_words.insert(word, ());
+        for (list, words) in table.words() {
+            for &word in words {
+                self.add_word(list, word);
+            }
         }
         for &(name, month) in table.months {
             self.months.insert(name, month);
@@ -109,8 +158,9 @@ impl Lexicon {
     /// Adds every word of `other` to this lexicon.
     pub fn extend(&mut self, other: &Lexicon) -> &mut Self {
         self.boilerplate.extend(&other.boilerplate);
-        self.share_labels.extend(&other.share_labels);
-        self.comment_words.extend(&other.comment_words);
+        for (mine, theirs) in self.words.iter_mut().zip(&other.words) {
+            mine.extend(theirs);
+        }
         self.months.extend(&other.months);
         self
     }
@@ -127,16 +177,9 @@ impl Lexicon {
         self
     }
 
-    /// A short label that may stand on its own line inside a share bar
-    /// ("Twitter", "Stampa").
-    pub fn add_share_label(&mut self, label: &str) -> &mut Self {
-        self.share_labels.insert(label, ());
-        self
-    }
-
-    /// A word that follows a number in a comment count ("3 commenti").
-    pub fn add_comment_word(&mut self, word: &str) -> &mut Self {
-        self.comment_words.insert(word, ());
+    /// Adds `phrase` to the word list `list`.
+    pub fn add_word(&mut self, list: Words, phrase: &str) -> &mut Self {
+        self.words[list.index()].insert(phrase, ());
         self
     }
 
@@ -144,6 +187,11 @@ impl Lexicon {
     pub fn add_month(&mut self, name: &str, month: u8) -> &mut Self {
         self.months.insert(name, month);
         self
+    }
+
+    /// The phrases of one word list.
+    pub(crate) fn words(&self, list: Words) -> &Phrases<()> {
+        &self.words[list.index()]
     }
 }
 
@@ -202,6 +250,26 @@ impl<T> Phrases<T> {
     /// The longest phrase that starts `text`.
     pub(crate) fn longest_prefix<'s>(&'s self, text: &'s str) -> Option<(usize, &'s T)> {
         self.prefixes(text).next()
+    }
+
+    /// The first phrase found anywhere in `text` at the start of a word,
+    /// with its byte offset and length.
+    pub(crate) fn find_in<'s>(&'s self, text: &'s str) -> Option<(usize, usize, &'s T)> {
+        let mut prev_alnum = false;
+        for (i, c) in text.char_indices() {
+            if !prev_alnum {
+                if let Some((n, value)) = self.longest_prefix(&text[i..]) {
+                    let end = i + n;
+                    let whole_word = !(text[..end].ends_with(char::is_alphanumeric)
+                        && text[end..].starts_with(char::is_alphanumeric));
+                    if whole_word {
+                        return Some((i, n, value));
+                    }
+                }
+            }
+            prev_alnum = c.is_alphanumeric();
+        }
+        None
     }
 
     /// Whether `text` is one of the phrases, give or take trailing
@@ -284,7 +352,7 @@ mod tests {
             .longest_prefix("Archivio tag: x")
             .unwrap();
         assert_eq!((n, *category), (13, Category::ArchiveHeader));
-        assert!(lexicon.share_labels.is_whole("Twitter"));
-        assert!(!lexicon.share_labels.is_whole("Twitter è morto"));
+        assert!(lexicon.words(Words::ShareLabel).is_whole("Twitter"));
+        assert!(!lexicon.words(Words::ShareLabel).is_whole("Twitter è morto"));
     }
 }

@@ -52,7 +52,7 @@ mod scan;
 mod source;
 
 pub use error::{Error, ErrorKind};
-pub use lexicon::{Lexicon, Pattern};
+pub use lexicon::{Lexicon, Pattern, Words};
 pub use model::{
     Block, Boilerplate, Category, Date, Direction, Document, Episode, Heading, Paragraph, Post,
     Recommendation, RecommendationList, SeriesLink, Span, Thesis, ThesisList, Time, Title,

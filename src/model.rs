@@ -260,11 +260,15 @@ pub struct Thesis<'a> {
     /// The thesis text without its marker, normalised.
     #[serde(borrow)]
     pub text: Cow<'a, str>,
-    /// Editorial insertions in square brackets ("[solo]"), also left in
-    /// `text`.
+    /// Editorial insertions in square brackets ("[solo]" gives "solo"),
+    /// also left in `text`.
     #[serde(borrow)]
     pub notes: Vec<Cow<'a, str>>,
-    /// From the marker to the end of the thesis text.
+    /// Prose between this thesis and the next that elaborates on it, when
+    /// the numbering goes on after it.
+    #[serde(borrow, default)]
+    pub comment: Option<Cow<'a, str>>,
+    /// From the marker to the end of the thesis text (or its comment).
     pub span: Span,
 }
 
@@ -657,6 +661,7 @@ impl Thesis<'_> {
             marker: own(self.marker),
             text: own(self.text),
             notes: own_all(self.notes),
+            comment: own_opt(self.comment),
             span: self.span,
         }
     }

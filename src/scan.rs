@@ -5,6 +5,7 @@
 
 use crate::grammar::boilerplate::{Furniture, furniture};
 use crate::grammar::listing::{self, Entry};
+use crate::grammar::thesis::{self, Marker};
 use crate::lexicon::Lexicon;
 use crate::model::Category;
 use crate::source::Line;
@@ -18,6 +19,8 @@ pub(crate) enum Kind {
     Furniture(Category),
     /// An archive listing entry: a date and a title.
     Listing(Entry),
+    /// A thesis marker opens the line (offsets relative to `start`).
+    Marker(Marker),
     /// Prose or a title; `tail` is a furniture marker closing the line
     /// (its category and absolute byte offset).
     Text { tail: Option<(Category, usize)> },
@@ -68,14 +71,17 @@ fn classify(text: &str, start: usize, lexicon: &Lexicon) -> Kind {
     if text.is_empty() {
         return Kind::Blank;
     }
-    match furniture(text, lexicon) {
-        Some(Furniture::Whole(category)) => return Kind::Furniture(category),
-        Some(Furniture::Tail(category, at)) => {
-            return Kind::Text {
-                tail: Some((category, start + at)),
-            };
-        }
-        None => {}
+    let furniture = furniture(text, lexicon);
+    if let Some(Furniture::Whole(category)) = furniture {
+        return Kind::Furniture(category);
+    }
+    if let Some(marker) = thesis::marker(text, lexicon) {
+        return Kind::Marker(marker);
+    }
+    if let Some(Furniture::Tail(category, at)) = furniture {
+        return Kind::Text {
+            tail: Some((category, start + at)),
+        };
     }
     if let Some(entry) = listing::entry(text, lexicon) {
         let title = (start + entry.title.0, start + entry.title.1);

@@ -6,7 +6,7 @@ use nom::character::complete::char;
 use nom::combinator::opt;
 
 use super::{Res, date::date, number, ws0};
-use crate::lexicon::{Lexicon, Pattern, only_symbols};
+use crate::lexicon::{Lexicon, Pattern, Words, only_symbols};
 use crate::model::Category;
 
 /// Longest line, in bytes, that a `Prefix` phrase may open.
@@ -62,7 +62,7 @@ fn comment_count<'a>(line: &'a str, lexicon: &Lexicon) -> Res<'a, u64> {
     if let Ok((rest, n)) = number::<u64>(line) {
         let (rest, _) = ws0(rest)?;
         let (len, _) = lexicon
-            .comment_words
+            .words(Words::CommentCount)
             .longest_prefix(rest)
             .ok_or_else(fail)?;
         let after = &rest[len..];
@@ -72,7 +72,7 @@ fn comment_count<'a>(line: &'a str, lexicon: &Lexicon) -> Res<'a, u64> {
         return Ok((after, n));
     }
     let (len, _) = lexicon
-        .comment_words
+        .words(Words::CommentCount)
         .longest_prefix(line)
         .ok_or_else(fail)?;
     let (rest, _) = ws0(&line[len..])?;

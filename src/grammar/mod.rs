@@ -12,6 +12,7 @@ pub(crate) mod boilerplate;
 pub(crate) mod bullet;
 pub(crate) mod date;
 pub(crate) mod listing;
+pub(crate) mod thesis;
 
 use nom::IResult;
 use nom::bytes::complete::{take_while, take_while1};

@@ -6,9 +6,12 @@
 //! character of the input lies in some block by construction. Look-ahead is
 //! bounded by the block being built: no line is read more than twice.
 
-use crate::lexicon::Lexicon;
+mod theses;
+
+use crate::grammar::thesis::{declares_partial, names_theses};
+use crate::lexicon::{Lexicon, Words};
 use crate::model::{
-    Block, Boilerplate, Category, Date, Document, Heading, Paragraph, Post, Span, Title,
+    Block, Boilerplate, Category, Date, Document, Heading, Paragraph, Post, Span, ThesisList, Title,
 };
 use crate::normalize::normalize;
 use crate::scan::{Kind, Scanned};
@@ -36,6 +39,9 @@ enum Item<'a> {
     Text { span: Span, single: bool },
     /// An archive listing entry.
     Listing { date: Date, title: Span, span: Span },
+    /// A numbered list, before its heading is known; `worded` when its
+    /// markers name theses ("Tesi 1:").
+    Theses { list: ThesisList<'a>, worded: bool },
     /// A structure already built.
     #[allow(dead_code)]
     Block(Block<'a>),
@@ -44,7 +50,7 @@ enum Item<'a> {
 /// Builds the document from the scanned lines.
 pub(crate) fn assemble<'a>(source: &'a str, lines: &[Scanned], lexicon: &Lexicon) -> Document<'a> {
     let items = blocks(source, lines, lexicon);
-    posts(source, items)
+    posts(source, items, lexicon)
 }
 
 /// Lines into items.
@@ -71,6 +77,10 @@ fn blocks<'a>(source: &'a str, lines: &[Scanned], lexicon: &Lexicon) -> Vec<Item
                     i = next_solid(lines, i + 1);
                 }
             }
+            Kind::Marker(_) => match theses::thesis_list(source, lines, i, lexicon, &mut items) {
+                Some(next) => i = next,
+                None => i = paragraph(source, lines, i, &mut items),
+            },
             Kind::Listing(_) | Kind::Text { .. } => i = paragraph(source, lines, i, &mut items),
         }
     }
@@ -118,7 +128,7 @@ fn furniture_run(
             Kind::Furniture(c) if c == category => last = j,
             Kind::Text { tail: None } if takes_labels && is_label(line.text(source)) => {
                 if category == Category::ShareBar
-                    && lexicon.share_labels.is_whole(line.text(source))
+                    && lexicon.words(Words::ShareLabel).is_whole(line.text(source))
                 {
                     last = j;
                 }
@@ -181,8 +191,12 @@ fn paragraph<'a>(source: &'a str, lines: &[Scanned], i: usize, items: &mut Vec<I
 /// Whether `next` continues the paragraph whose last line is `prev`: it
 /// starts in lower case, or `prev` is a long line that stops mid-sentence.
 fn continues(prev: &str, next: &str) -> bool {
-    let lower = next.chars().next().is_some_and(char::is_lowercase);
-    lower || (!ends_sentence(prev) && prev.chars().count() >= WRAPPED_LINE_CHARS)
+    next.chars().next().is_some_and(char::is_lowercase) || is_wrapped(prev)
+}
+
+/// Whether `line` is long and stops mid-sentence, as a wrapped line does.
+fn is_wrapped(line: &str) -> bool {
+    !ends_sentence(line) && line.chars().count() >= WRAPPED_LINE_CHARS
 }
 
 /// Whether `text` ends like a sentence (or a line that stands alone).
@@ -248,7 +262,7 @@ impl<'a> Building<'a> {
 }
 
 /// Items into posts.
-fn posts<'a>(source: &'a str, items: Vec<Item<'a>>) -> Document<'a> {
+fn posts<'a>(source: &'a str, items: Vec<Item<'a>>, lexicon: &Lexicon) -> Document<'a> {
     let mut doc = Document::default();
     let mut building: Vec<Building<'a>> = Vec::new();
     let text = |span: Span| normalize(&source[span.start..span.end]);
@@ -280,6 +294,12 @@ fn posts<'a>(source: &'a str, items: Vec<Item<'a>>) -> Document<'a> {
                 b.has_content = true;
                 b.ended = true;
                 building.push(b);
+            }
+            Item::Theses { list, worded } => {
+                let b = current_post(&mut building, list.span);
+                let block = thesis_list(source, b, list, worded, lexicon);
+                b.push(block);
+                b.has_content = true;
             }
             Item::Block(block) => {
                 let b = current_post(&mut building, block.span());
@@ -338,6 +358,80 @@ fn posts<'a>(source: &'a str, items: Vec<Item<'a>>) -> Document<'a> {
     doc
 }
 
+/// Finishes a numbered list: takes the heading or lead-in before it (the
+/// last block of the post), reads a declared selection from it, and keeps
+/// a list of one item only on evidence that it holds theses. Without that,
+/// the lone numbered line is a paragraph.
+fn thesis_list<'a>(
+    source: &'a str,
+    b: &mut Building<'a>,
+    mut list: ThesisList<'a>,
+    worded: bool,
+    lexicon: &Lexicon,
+) -> Block<'a> {
+    let intro = match b.post.blocks.last() {
+        Some(Block::Heading(h)) => Some((h.span, None)),
+        Some(Block::Paragraph(p)) if p.text.ends_with(':') => {
+            let raw = &source[p.span.start..p.span.end];
+            let at = last_sentence(raw);
+            let line = p.span.line + crate::source::line_of(&raw.as_bytes()[..at]).0 - 1;
+            Some((Span::new(p.span.start + at, p.span.end, line), Some(at)))
+        }
+        _ => None,
+    };
+    let heading = intro.map(|(span, _)| normalize(&source[span.start..span.end]));
+    let title_names = b
+        .post
+        .title
+        .as_ref()
+        .is_some_and(|t| names_theses(&t.text, lexicon));
+    let evidence =
+        worded || title_names || heading.as_deref().is_some_and(|h| names_theses(h, lexicon));
+    if list.items.len() < 2 && !evidence {
+        let span = list.span;
+        return Block::Paragraph(Paragraph {
+            text: normalize(&source[span.start..span.end]),
+            span,
+        });
+    }
+    if let (Some((span, split)), Some(text)) = (intro, heading) {
+        match split {
+            Some(at) if at > 0 => {
+                if let Some(Block::Paragraph(p)) = b.post.blocks.last_mut() {
+                    let kept = source[p.span.start..p.span.start + at].trim_end();
+                    p.span.end = p.span.start + kept.len();
+                    p.text = normalize(kept);
+                }
+            }
+            _ => {
+                b.post.blocks.pop();
+            }
+        }
+        list.declared_partial = declares_partial(&text, lexicon);
+        list.heading = Some(text);
+        list.span = Span::new(span.start, list.span.end, span.line);
+    }
+    Block::ThesisList(list)
+}
+
+/// Byte offset where the last sentence of `text` starts: after the last
+/// ". ", "? ", "! " or "… " followed by a capital letter; 0 for one
+/// sentence.
+fn last_sentence(text: &str) -> usize {
+    let bytes = text.trim_end();
+    let mut start = 0;
+    for (i, c) in bytes.char_indices() {
+        if matches!(c, '.' | '?' | '!' | '…') {
+            let rest = &bytes[i + c.len_utf8()..];
+            let next = rest.trim_start();
+            if next.len() < rest.len() && next.starts_with(char::is_uppercase) {
+                start = bytes.len() - next.len();
+            }
+        }
+    }
+    start
+}
+
 /// The post that content at `span` goes to, opening one when there is none
 /// or the last has ended.
 fn current_post<'a, 'b>(building: &'b mut Vec<Building<'a>>, span: Span) -> &'b mut Building<'a> {
@@ -350,5 +444,8 @@ fn current_post<'a, 'b>(building: &'b mut Vec<Building<'a>>, span: Span) -> &'b 
 
 /// Whether the next item is content a heading could introduce.
 fn next_is_content(next: Option<&Item<'_>>) -> bool {
-    matches!(next, Some(Item::Text { .. } | Item::Block(_)))
+    matches!(
+        next,
+        Some(Item::Text { .. } | Item::Theses { .. } | Item::Block(_))
+    )
 }

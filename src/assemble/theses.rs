@@ -1,0 +1,222 @@
+//! Thesis lists: consecutive thesis markers whose numbers go up, wrapped
+//! thesis text, theses sharing a line, commentary between theses.
+
+use std::borrow::Cow;
+
+use super::{Item, continues, is_heading, next_solid};
+use crate::grammar::thesis::{self, MAX_NUMBER, Marker, Style, inline_markers};
+use crate::lexicon::Lexicon;
+use crate::model::{Span, Thesis, ThesisList};
+use crate::normalize::normalize;
+use crate::scan::{Kind, Scanned};
+
+/// Largest step between consecutive theses of one list (selections skip
+/// numbers: 24 then 30).
+const MAX_GAP: u32 = 25;
+/// Largest step between theses sharing a line ("35. ... 37. ...").
+const MAX_INLINE_GAP: u32 = 10;
+/// How many lines of commentary may stand between two theses.
+const MAX_COMMENT_LINES: usize = 12;
+
+/// Builds the thesis list that starts with the marker line at `i`; returns
+/// the index after it, or `None` when the marker holds no thesis (a lone
+/// marker with no text after it).
+pub(super) fn thesis_list<'a>(
+    source: &'a str,
+    lines: &[Scanned],
+    i: usize,
+    lexicon: &Lexicon,
+    items: &mut Vec<Item<'a>>,
+) -> Option<usize> {
+    let Kind::Marker(first) = lines[i].kind else {
+        return None;
+    };
+    let mut theses: Vec<Thesis<'a>> = Vec::new();
+    let mut worded = false;
+    let mut j = i;
+    let last_line = loop {
+        let Kind::Marker(m) = lines[j].kind else {
+            break j - 1;
+        };
+        let Some(end) = read_thesis(source, lines, j, m, lexicon, &mut theses) else {
+            if theses.is_empty() {
+                return None;
+            }
+            break j - 1;
+        };
+        worded |= m.style == Style::Worded;
+        let last_number = theses.last().map_or(m.number, |t| t.number);
+        let k = next_solid(lines, end + 1);
+        match lines.get(k).map(|l| l.kind) {
+            Some(Kind::Marker(next)) if follows(last_number, next, first.style) => j = k,
+            Some(Kind::Text { .. }) => {
+                match commentary(source, lines, k, last_number, first.style) {
+                    Some((comment_end, next_marker)) => {
+                        if let Some(last) = theses.last_mut() {
+                            let span = Span::new(lines[k].start, lines[comment_end].end, 0);
+                            last.comment = Some(normalize(&source[span.start..span.end]));
+                            last.span.end = span.end;
+                        }
+                        j = next_marker;
+                    }
+                    None => break end,
+                }
+            }
+            _ => break end,
+        }
+    };
+    let (Some(head), Some(tail)) = (theses.first(), theses.last()) else {
+        return None;
+    };
+    let span = Span::new(head.span.start, tail.span.end, head.span.line);
+    let missing = missing(&theses);
+    items.push(Item::Theses {
+        list: ThesisList {
+            heading: None,
+            items: theses,
+            declared_partial: false,
+            missing,
+            span,
+        },
+        worded,
+    });
+    Some(last_line + 1)
+}
+
+/// Whether a marker numbered `next.number` continues a list whose last
+/// thesis is `last`.
+fn follows(last: u32, next: Marker, style: Style) -> bool {
+    next.style == style && next.number > last && next.number - last <= MAX_GAP
+}
+
+/// Reads the thesis (or theses, when several share a line) opened by the
+/// marker `m` on line `j`; returns the last line it used.
+fn read_thesis<'a>(
+    source: &'a str,
+    lines: &[Scanned],
+    j: usize,
+    m: Marker,
+    lexicon: &Lexicon,
+    out: &mut Vec<Thesis<'a>>,
+) -> Option<usize> {
+    let line = &lines[j];
+    let marker = (line.start, line.start + m.len);
+    let mut text_start = line.start + m.text;
+    let mut last = j;
+    if text_start == line.end {
+        // A marker alone: its text is on the next line, past one blank line
+        // at most.
+        let k = next_solid(lines, j + 1);
+        match lines.get(k) {
+            Some(next) if k <= j + 2 && matches!(next.kind, Kind::Text { tail: None }) => {
+                text_start = next.start;
+                last = k;
+            }
+            _ => return None,
+        }
+    }
+    // A duplicated marker ("7. 7. I clienti"): one thesis.
+    if let Some(dup) = thesis::marker(&source[text_start..lines[last].end], lexicon) {
+        if dup.number == m.number && dup.text > 0 {
+            text_start += dup.text;
+        }
+    }
+    // Wrapped lines.
+    while let Some(next) = lines.get(last + 1) {
+        let wraps = matches!(next.kind, Kind::Text { tail: None })
+            && continues(lines[last].text(source), next.text(source));
+        if !wraps {
+            break;
+        }
+        last += 1;
+    }
+    let end = lines[last].end;
+    // Theses sharing the line: split where the numbering goes on.
+    let body = &source[text_start..end];
+    let mut current = (m.number, marker, text_start);
+    for (at, n, text_at) in inline_markers(body) {
+        if n <= current.0 || n - current.0 > MAX_INLINE_GAP || n > MAX_NUMBER {
+            continue;
+        }
+        let piece_end = text_start + body[..at].trim_end().len();
+        if piece_end <= current.2 {
+            continue;
+        }
+        out.push(thesis(source, lines, j, current, piece_end, m.emphasis));
+        let marker_start = text_start + at;
+        let marker_end = marker_start + source[marker_start..text_start + text_at].trim_end().len();
+        current = (n, (marker_start, marker_end), text_start + text_at);
+    }
+    out.push(thesis(source, lines, j, current, end, m.emphasis));
+    Some(last)
+}
+
+/// One thesis record from its number, marker range, text start and end.
+fn thesis<'a>(
+    source: &'a str,
+    lines: &[Scanned],
+    first_line: usize,
+    (number, marker, text_start): (u32, (usize, usize), usize),
+    end: usize,
+    emphasis: bool,
+) -> Thesis<'a> {
+    let mut text = &source[text_start..end];
+    if emphasis {
+        text = text.trim_end();
+        text = text
+            .strip_suffix("**")
+            .or_else(|| text.strip_suffix("__"))
+            .unwrap_or(text);
+    }
+    let line = lines[first_line..]
+        .iter()
+        .take_while(|l| l.line.start <= marker.0)
+        .last()
+        .map_or(lines[first_line].line.number, |l| l.line.number);
+    Thesis {
+        number,
+        marker: Cow::Borrowed(&source[marker.0..marker.1]),
+        text: normalize(text),
+        notes: thesis::notes(text).map(normalize).collect(),
+        comment: None,
+        span: Span::new(marker.0, end, line),
+    }
+}
+
+/// Prose after a thesis that elaborates on it: text lines, then a marker
+/// that goes on with the numbering within a few lines. A lone heading-like
+/// line is a section heading, not commentary. Returns the last prose line
+/// and the marker line.
+fn commentary(
+    source: &str,
+    lines: &[Scanned],
+    k: usize,
+    last_number: u32,
+    style: Style,
+) -> Option<(usize, usize)> {
+    let mut last_text = None;
+    for (idx, line) in lines.iter().enumerate().skip(k).take(MAX_COMMENT_LINES) {
+        match line.kind {
+            Kind::Blank => {}
+            Kind::Text { tail: None } => last_text = Some(idx),
+            Kind::Marker(m) if follows(last_number, m, style) => {
+                let last_text = last_text?;
+                if last_text == k && is_heading(lines[k].text(source)) {
+                    return None;
+                }
+                return Some((last_text, idx));
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Numbers absent between the first and the last thesis.
+fn missing(theses: &[Thesis<'_>]) -> Vec<u32> {
+    let mut out = Vec::new();
+    for pair in theses.windows(2) {
+        out.extend(pair[0].number + 1..pair[1].number);
+    }
+    out
+}

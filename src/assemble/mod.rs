@@ -225,9 +225,12 @@ fn has_sentence_break(text: &str) -> bool {
     })
 }
 
-/// Whether a one-line text reads as a heading.
+/// Whether a one-line text reads as a heading: short, with a letter, not
+/// ending like a sentence, not a table row.
 fn is_heading(text: &str) -> bool {
     text.chars().count() <= MAX_HEADING_CHARS
+        && text.chars().any(char::is_alphabetic)
+        && !text.contains('|')
         && text.split_whitespace().count() <= MAX_HEADING_WORDS
         && !text.ends_with(['.', ',', ';', '…'])
 }
@@ -380,13 +383,7 @@ fn thesis_list<'a>(
         _ => None,
     };
     let heading = intro.map(|(span, _)| normalize(&source[span.start..span.end]));
-    let title_names = b
-        .post
-        .title
-        .as_ref()
-        .is_some_and(|t| names_theses(&t.text, lexicon));
-    let evidence =
-        worded || title_names || heading.as_deref().is_some_and(|h| names_theses(h, lexicon));
+    let evidence = worded || heading.as_deref().is_some_and(|h| names_theses(h, lexicon));
     if list.items.len() < 2 && !evidence {
         let span = list.span;
         return Block::Paragraph(Paragraph {

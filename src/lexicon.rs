@@ -60,10 +60,16 @@ pub enum Words {
     /// theses ("tesi", "principles", "manifesto"), enough to accept a list
     /// of one item.
     ThesisEvidence,
+    /// A verb of speech ("disse", "asked") that makes a line opened by a
+    /// dash a line of dialogue rather than a list item.
+    SpeechVerb,
+    /// A site menu entry ("Home", "Chi siamo", "Contact"): bullets made of
+    /// these are navigation, not recommendations.
+    MenuItem,
 }
 
 impl Words {
-    const COUNT: usize = 7;
+    const COUNT: usize = 9;
 
     const fn index(self) -> usize {
         self as usize
@@ -80,6 +86,8 @@ pub(crate) struct Table {
     pub partial_phrases: &'static [&'static str],
     pub fraction_words: &'static [&'static str],
     pub thesis_evidence: &'static [&'static str],
+    pub speech_verbs: &'static [&'static str],
+    pub menu_items: &'static [&'static str],
     pub months: &'static [(&'static str, u8)],
 }
 
@@ -93,6 +101,8 @@ impl Table {
             (Words::PartialList, self.partial_phrases),
             (Words::Fraction, self.fraction_words),
             (Words::ThesisEvidence, self.thesis_evidence),
+            (Words::SpeechVerb, self.speech_verbs),
+            (Words::MenuItem, self.menu_items),
         ]
     }
 }

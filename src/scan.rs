@@ -4,6 +4,7 @@
 //! lines make together.
 
 use crate::grammar::boilerplate::{Furniture, furniture};
+use crate::grammar::bullet::{self, Bullet};
 use crate::grammar::listing::{self, Entry};
 use crate::grammar::thesis::{self, Marker};
 use crate::lexicon::Lexicon;
@@ -21,6 +22,9 @@ pub(crate) enum Kind {
     Listing(Entry),
     /// A thesis marker opens the line (offsets relative to `start`).
     Marker(Marker),
+    /// A bullet opens the line (offsets relative to `start`); `indent` is
+    /// the line's leading white space in columns.
+    Bullet { bullet: Bullet, indent: u32 },
     /// Prose or a title; `tail` is a furniture marker closing the line
     /// (its category and absolute byte offset).
     Text { tail: Option<(Category, usize)> },
@@ -55,7 +59,7 @@ pub(crate) fn scan(source: &str, lines: &[Line], lexicon: &Lexicon) -> Vec<Scann
             let trimmed = raw.trim();
             let start = line.start + lead;
             let end = start + trimmed.len();
-            let kind = classify(trimmed, start, lexicon);
+            let kind = classify(trimmed, start, lexicon, raw);
             Scanned {
                 line,
                 start,
@@ -67,7 +71,7 @@ pub(crate) fn scan(source: &str, lines: &[Line], lexicon: &Lexicon) -> Vec<Scann
 }
 
 /// The kind of a trimmed line that starts at absolute byte `start`.
-fn classify(text: &str, start: usize, lexicon: &Lexicon) -> Kind {
+fn classify(text: &str, start: usize, lexicon: &Lexicon, raw: &str) -> Kind {
     if text.is_empty() {
         return Kind::Blank;
     }
@@ -75,17 +79,23 @@ fn classify(text: &str, start: usize, lexicon: &Lexicon) -> Kind {
     if let Some(Furniture::Whole(category)) = furniture {
         return Kind::Furniture(category);
     }
+    if let Some(entry) = listing::entry(text, lexicon) {
+        let title = (start + entry.title.0, start + entry.title.1);
+        return Kind::Listing(Entry { title, ..entry });
+    }
     if let Some(marker) = thesis::marker(text, lexicon) {
         return Kind::Marker(marker);
+    }
+    if let Some(bullet) = bullet::bullet(text) {
+        return Kind::Bullet {
+            bullet,
+            indent: bullet::indent(raw),
+        };
     }
     if let Some(Furniture::Tail(category, at)) = furniture {
         return Kind::Text {
             tail: Some((category, start + at)),
         };
-    }
-    if let Some(entry) = listing::entry(text, lexicon) {
-        let title = (start + entry.title.0, start + entry.title.1);
-        return Kind::Listing(Entry { title, ..entry });
     }
     Kind::Text { tail: None }
 }

@@ -6,12 +6,16 @@
 //! character of the input lies in some block by construction. Look-ahead is
 //! bounded by the block being built: no line is read more than twice.
 
+use std::borrow::Cow;
+
+mod recommendations;
 mod theses;
 
 use crate::grammar::thesis::{declares_partial, names_theses};
 use crate::lexicon::{Lexicon, Words};
 use crate::model::{
-    Block, Boilerplate, Category, Date, Document, Heading, Paragraph, Post, Span, ThesisList, Title,
+    Block, Boilerplate, Category, Date, Document, Heading, Paragraph, Post, RecommendationList,
+    Span, ThesisList, Title,
 };
 use crate::normalize::normalize;
 use crate::scan::{Kind, Scanned};
@@ -42,6 +46,8 @@ enum Item<'a> {
     /// A numbered list, before its heading is known; `worded` when its
     /// markers name theses ("Tesi 1:").
     Theses { list: ThesisList<'a>, worded: bool },
+    /// A bulleted list, before its lead-in is known.
+    Recommendations(RecommendationList<'a>),
     /// A structure already built.
     #[allow(dead_code)]
     Block(Block<'a>),
@@ -79,6 +85,16 @@ fn blocks<'a>(source: &'a str, lines: &[Scanned], lexicon: &Lexicon) -> Vec<Item
             }
             Kind::Marker(_) => match theses::thesis_list(source, lines, i, lexicon, &mut items) {
                 Some(next) => i = next,
+                None => i = paragraph(source, lines, i, &mut items),
+            },
+            Kind::Bullet { .. } => {
+                i = recommendations::recommendation_list(source, lines, i, lexicon, &mut items);
+            }
+            Kind::Text { tail: None } => match recommendations::inline_list(source, line) {
+                Some(list) => {
+                    items.push(Item::Recommendations(list));
+                    i += 1;
+                }
                 None => i = paragraph(source, lines, i, &mut items),
             },
             Kind::Listing(_) | Kind::Text { .. } => i = paragraph(source, lines, i, &mut items),
@@ -304,6 +320,12 @@ fn posts<'a>(source: &'a str, items: Vec<Item<'a>>, lexicon: &Lexicon) -> Docume
                 b.push(block);
                 b.has_content = true;
             }
+            Item::Recommendations(list) => {
+                let b = current_post(&mut building, list.span);
+                let block = recommendation_list(source, b, list);
+                b.push(block);
+                b.has_content = true;
+            }
             Item::Block(block) => {
                 let b = current_post(&mut building, block.span());
                 b.push(block);
@@ -361,10 +383,59 @@ fn posts<'a>(source: &'a str, items: Vec<Item<'a>>, lexicon: &Lexicon) -> Docume
     doc
 }
 
-/// Finishes a numbered list: takes the heading or lead-in before it (the
-/// last block of the post), reads a declared selection from it, and keeps
-/// a list of one item only on evidence that it holds theses. Without that,
-/// the lone numbered line is a paragraph.
+/// The heading or lead-in that introduces a list: the post's last block
+/// when it is a heading, or the last sentence of its last paragraph when
+/// that ends with a colon.
+struct Intro<'a> {
+    span: Span,
+    text: Cow<'a, str>,
+    /// Where the lead-in starts inside the paragraph; `None` for a heading.
+    split: Option<usize>,
+}
+
+fn intro<'a>(source: &'a str, b: &Building<'a>) -> Option<Intro<'a>> {
+    match b.post.blocks.last() {
+        Some(Block::Heading(h)) => Some(Intro {
+            span: h.span,
+            text: h.text.clone(),
+            split: None,
+        }),
+        Some(Block::Paragraph(p)) if p.text.ends_with(':') => {
+            let raw = &source[p.span.start..p.span.end];
+            let at = last_sentence(raw);
+            let line = p.span.line + crate::source::line_of(&raw.as_bytes()[..at]).0 - 1;
+            let span = Span::new(p.span.start + at, p.span.end, line);
+            Some(Intro {
+                span,
+                text: normalize(&source[span.start..span.end]),
+                split: Some(at),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Removes the intro from the post: the heading goes, the paragraph keeps
+/// the sentences before its lead-in.
+fn take_intro<'a>(source: &'a str, b: &mut Building<'a>, intro: &Intro<'a>) {
+    match intro.split {
+        Some(at) if at > 0 => {
+            if let Some(Block::Paragraph(p)) = b.post.blocks.last_mut() {
+                let kept = source[p.span.start..p.span.start + at].trim_end();
+                p.span.end = p.span.start + kept.len();
+                p.text = normalize(kept);
+            }
+        }
+        _ => {
+            b.post.blocks.pop();
+        }
+    }
+}
+
+/// Finishes a numbered list: takes the heading or lead-in before it, reads
+/// a declared selection from it, and keeps a list of one item only on
+/// evidence that it holds theses. Without that, the lone numbered line is a
+/// paragraph.
 fn thesis_list<'a>(
     source: &'a str,
     b: &mut Building<'a>,
@@ -372,18 +443,11 @@ fn thesis_list<'a>(
     worded: bool,
     lexicon: &Lexicon,
 ) -> Block<'a> {
-    let intro = match b.post.blocks.last() {
-        Some(Block::Heading(h)) => Some((h.span, None)),
-        Some(Block::Paragraph(p)) if p.text.ends_with(':') => {
-            let raw = &source[p.span.start..p.span.end];
-            let at = last_sentence(raw);
-            let line = p.span.line + crate::source::line_of(&raw.as_bytes()[..at]).0 - 1;
-            Some((Span::new(p.span.start + at, p.span.end, line), Some(at)))
-        }
-        _ => None,
-    };
-    let heading = intro.map(|(span, _)| normalize(&source[span.start..span.end]));
-    let evidence = worded || heading.as_deref().is_some_and(|h| names_theses(h, lexicon));
+    let intro = intro(source, b);
+    let evidence = worded
+        || intro
+            .as_ref()
+            .is_some_and(|i| names_theses(&i.text, lexicon));
     if list.items.len() < 2 && !evidence {
         let span = list.span;
         return Block::Paragraph(Paragraph {
@@ -391,24 +455,30 @@ fn thesis_list<'a>(
             span,
         });
     }
-    if let (Some((span, split)), Some(text)) = (intro, heading) {
-        match split {
-            Some(at) if at > 0 => {
-                if let Some(Block::Paragraph(p)) = b.post.blocks.last_mut() {
-                    let kept = source[p.span.start..p.span.start + at].trim_end();
-                    p.span.end = p.span.start + kept.len();
-                    p.text = normalize(kept);
-                }
-            }
-            _ => {
-                b.post.blocks.pop();
-            }
-        }
-        list.declared_partial = declares_partial(&text, lexicon);
-        list.heading = Some(text);
-        list.span = Span::new(span.start, list.span.end, span.line);
+    if let Some(intro) = intro {
+        take_intro(source, b, &intro);
+        list.declared_partial = declares_partial(&intro.text, lexicon);
+        list.span = Span::new(intro.span.start, list.span.end, intro.span.line);
+        list.heading = Some(intro.text);
     }
     Block::ThesisList(list)
+}
+
+/// Finishes a bulleted list: a heading or paragraph ending with a colon
+/// just before it is its lead-in.
+fn recommendation_list<'a>(
+    source: &'a str,
+    b: &mut Building<'a>,
+    mut list: RecommendationList<'a>,
+) -> Block<'a> {
+    if list.lead_in.is_none() {
+        if let Some(intro) = intro(source, b).filter(|i| i.text.ends_with(':')) {
+            take_intro(source, b, &intro);
+            list.span = Span::new(intro.span.start, list.span.end, intro.span.line);
+            list.lead_in = Some(intro.text);
+        }
+    }
+    Block::RecommendationList(list)
 }
 
 /// Byte offset where the last sentence of `text` starts: after the last
@@ -443,6 +513,6 @@ fn current_post<'a, 'b>(building: &'b mut Vec<Building<'a>>, span: Span) -> &'b 
 fn next_is_content(next: Option<&Item<'_>>) -> bool {
     matches!(
         next,
-        Some(Item::Text { .. } | Item::Theses { .. } | Item::Block(_))
+        Some(Item::Text { .. } | Item::Theses { .. } | Item::Recommendations(_) | Item::Block(_))
     )
 }

@@ -1,33 +1,181 @@
-//! Bullets: the markers that open list items and archive listing entries.
+//! Bullets: the markers that open recommendation items, on their own line
+//! or several on one line.
 
 use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::take_while1;
-use nom::character::complete::satisfy;
-use nom::combinator::{recognize, verify};
+use nom::character::complete::{char, satisfy};
+use nom::combinator::{opt, recognize, verify};
 
-use super::{Res, ws0};
+use super::{Res, offset_in, ws0};
 
-/// The characters that serve as bullets on their own.
-const BULLETS: &[char] = &[
-    '–', '—', '-', '•', '·', '*', '▪', '◦', '►', '➢', '→', '✓', '✔', '■', '□', '●', '○', '➤', '▶',
-    '✅', '👉', '🔹', '🔸', '◆', '◇', '❖', '⁃', '‣',
+/// Bullet characters that may touch their text ("•Rete").
+const SYMBOL_BULLETS: &[char] = &[
+    '•', '·', '▪', '◦', '►', '➢', '→', '✓', '✔', '■', '□', '●', '○', '➤', '▶', '◆', '◇', '❖', '⁃',
+    '‣', '–', '—', '✅', '👉', '🔹', '🔸', '📌', '💡', '⭐', '❗', '✨', '🔴', '🟢',
 ];
 
-/// Whether `c` is a bullet character.
-pub(crate) fn is_bullet_char(c: char) -> bool {
-    BULLETS.contains(&c)
+/// Emoji that serve as bullets when followed by white space.
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x26FF | 0x2700..=0x27BF)
 }
 
-// bullet-marker = bullet-char / 1*"-" ; a run of dashes is one marker
-/// A bullet as written, followed by optional white space. A rule of three
-/// or more dashes is not a bullet.
-pub(crate) fn bullet_marker(input: &str) -> Res<'_, &str> {
-    let (rest, marker) = alt((
-        verify(take_while1(|c| c == '-'), |m: &str| m.len() < 3),
-        recognize(satisfy(is_bullet_char)),
+/// Whether `c` can be a bullet touching its text or standing alone.
+fn is_symbol_bullet(c: char) -> bool {
+    SYMBOL_BULLETS.contains(&c) || is_pictograph(c)
+}
+
+/// A bullet at the start of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Bullet {
+    /// Bytes of the marker as written.
+    pub len: usize,
+    /// Byte offset where the item text starts.
+    pub text: usize,
+}
+
+// symbol-bullet = bullet-char [U+FE0F]
+fn symbol_bullet(input: &str) -> Res<'_, &str> {
+    recognize((satisfy(is_symbol_bullet), opt(char('\u{fe0f}')))).parse(input)
+}
+
+// ascii-bullet = ("-" / "--" / "*" / "+" / "o") ; must be followed by white space
+fn ascii_bullet(input: &str) -> Res<'_, &str> {
+    alt((
+        verify(take_while1(|c| c == '-'), |m: &str| m.len() <= 2),
+        recognize(satisfy(|c| matches!(c, '*' | '+' | 'o'))),
     ))
-    .parse(input)?;
+    .parse(input)
+}
+
+/// Parses a bullet at the start of a trimmed line.
+// bullet-line = (symbol-bullet *WSP / ascii-bullet 1*WSP) text
+// text        = a letter, digit, quote or bracket first; not a rule of dashes
+pub(crate) fn bullet(line: &str) -> Option<Bullet> {
+    let (rest, marker, spaced) = if let Ok((rest, marker)) = symbol_bullet(line) {
+        let (after, _) = ws0(rest).ok()?;
+        (after, marker, after.len() < rest.len())
+    } else {
+        let (rest, marker) = ascii_bullet(line).ok()?;
+        let (after, _) = ws0(rest).ok()?;
+        // "o" as a word-processor bullet comes padded: "o\ttesto", "o  testo".
+        let padded = rest.starts_with(['\t', '\u{a0}']) || rest.len() - after.len() >= 2;
+        if after.len() == rest.len() || (marker == "o" && !padded) {
+            return None;
+        }
+        (after, marker, true)
+    };
+    let first = rest.chars().next()?;
+    // "-5%", "–10 euro": signed numbers, not items.
+    if first.is_ascii_digit() && !spaced {
+        return None;
+    }
+    let opens = first.is_alphanumeric() || "“\"«'‘([*_¿¡".contains(first);
+    if !opens || !rest.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some(Bullet {
+        len: marker.len(),
+        text: offset_in(line, rest),
+    })
+}
+
+/// Inline bullets: the byte offsets of each bullet of a line that holds
+/// several items separated by the same symbol bullet, each with white space
+/// on both sides ("Le regole • Ascolta. • Rispondi."). Needs two at least.
+pub(crate) fn inline_bullets(line: &str) -> Option<(char, Vec<usize>)> {
+    let mut found: Option<(char, Vec<usize>)> = None;
+    let mut prev: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        let spaced_before = prev.is_none_or(char::is_whitespace);
+        prev = Some(c);
+        if !spaced_before || !is_symbol_bullet(c) || matches!(c, '–' | '—' | '→') {
+            continue;
+        }
+        let after = &line[i + c.len_utf8()..];
+        let after = after.strip_prefix('\u{fe0f}').unwrap_or(after);
+        if !after.starts_with(char::is_whitespace) {
+            continue;
+        }
+        match &mut found {
+            Some((kind, at)) if *kind == c => at.push(i),
+            Some(_) => {}
+            None => found = Some((c, vec![i])),
+        }
+    }
+    found.filter(|(_, at)| at.len() >= 2)
+}
+
+/// Columns of leading white space (a tab counts four).
+pub(crate) fn indent(raw: &str) -> u32 {
+    let mut cols = 0u32;
+    for c in raw.chars() {
+        match c {
+            '\t' => cols = cols.saturating_add(4),
+            c if c.is_whitespace() => cols = cols.saturating_add(1),
+            _ => break,
+        }
+    }
+    cols
+}
+
+// bullet-marker = bullet-char / 1*2"-"
+/// A bullet as written, followed by optional white space, for listing
+/// entries ("• 12 marzo 2015 – Titolo").
+pub(crate) fn bullet_marker(input: &str) -> Res<'_, &str> {
+    let (rest, marker) = alt((symbol_bullet, ascii_bullet)).parse(input)?;
     let (rest, _) = ws0(rest)?;
     Ok((rest, marker))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(line: &str) -> (&str, &str) {
+        let b = bullet(line).unwrap_or_else(|| panic!("{line:?}"));
+        (&line[..b.len], &line[b.text..])
+    }
+
+    #[test]
+    fn ok_bullets() {
+        assert_eq!(
+            ok("–\u{a0}\u{a0}\u{a0} rivedere le strategie"),
+            ("–", "rivedere le strategie")
+        );
+        assert_eq!(ok("• Ascolta"), ("•", "Ascolta"));
+        assert_eq!(ok("•Rete"), ("•", "Rete"));
+        assert_eq!(ok("- item"), ("-", "item"));
+        assert_eq!(ok("* item"), ("*", "item"));
+        assert_eq!(ok("o\tRivedere"), ("o", "Rivedere"));
+        assert_eq!(ok("✔️ Fatto"), ("✔\u{fe0f}", "Fatto"));
+        assert_eq!(ok("👉 Guarda"), ("👉", "Guarda"));
+        assert_eq!(ok("► “Citazione”"), ("►", "“Citazione”"));
+    }
+
+    #[test]
+    fn err_not_bullets() {
+        for line in [
+            "-----",
+            "-5% di vendite",
+            "–10 euro",
+            "*enfasi*",
+            "o forse no",
+            "-based",
+            "ogni giorno",
+            "• 123",
+            "**grassetto**",
+        ] {
+            assert_eq!(bullet(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn ok_inline() {
+        let line = "Le regole d'oro • Ascolta prima. • Rispondi a tutti. • Ringrazia.";
+        let (c, at) = inline_bullets(line).unwrap();
+        assert_eq!((c, at.len()), ('•', 3));
+        assert_eq!(inline_bullets("Un solo • punto"), None);
+        assert_eq!(inline_bullets("Roma – Milano – Napoli"), None);
+    }
 }

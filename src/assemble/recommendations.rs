@@ -1,0 +1,219 @@
+//! Recommendation lists: bullet lines with wrapped text and nesting, and
+//! inline lists whose items share one line.
+
+use std::borrow::Cow;
+
+use super::{Item, continues, next_solid};
+use crate::grammar::bullet::{self, inline_bullets};
+use crate::lexicon::{Lexicon, Words};
+use crate::model::{Category, Recommendation, RecommendationList, Span};
+use crate::normalize::normalize;
+use crate::scan::{Kind, Scanned};
+
+/// Most blank lines between two items of one list.
+const MAX_BLANKS: usize = 2;
+/// Deepest nesting level tracked; deeper items share it.
+const MAX_DEPTH: usize = 8;
+
+/// Builds the list that starts with the bullet line at `i`; returns the
+/// index after it. Dialogue opened by dashes comes out as paragraphs and
+/// a site menu as navigation boilerplate.
+pub(super) fn recommendation_list<'a>(
+    source: &'a str,
+    lines: &[Scanned],
+    i: usize,
+    lexicon: &Lexicon,
+    items: &mut Vec<Item<'a>>,
+) -> usize {
+    let mut recs: Vec<Recommendation<'a>> = Vec::new();
+    let mut stack: Vec<(u32, &'a str)> = Vec::new();
+    let mut j = i;
+    let last = loop {
+        let Kind::Bullet { bullet, indent } = lines[j].kind else {
+            break j - 1;
+        };
+        let line = &lines[j];
+        let marker = &source[line.start..line.start + bullet.len];
+        let level = level(&mut stack, indent, marker);
+        // The item wraps onto lines indented past its bullet, or that
+        // continue its sentence.
+        let mut end_line = j;
+        while let Some(next) = lines.get(end_line + 1) {
+            let hanging = bullet::indent(&source[next.line.start..next.end]) > indent;
+            let wraps = matches!(next.kind, Kind::Text { tail: None })
+                && (hanging || continues(lines[end_line].text(source), next.text(source)));
+            if !wraps {
+                break;
+            }
+            end_line += 1;
+        }
+        let text_start = line.start + bullet.text;
+        let end = lines[end_line].end;
+        push_items(
+            source,
+            lines,
+            j,
+            (line.start, marker),
+            text_start,
+            end,
+            level,
+            &mut recs,
+        );
+        let k = next_solid(lines, end_line + 1);
+        let bullet_next = matches!(lines.get(k).map(|l| l.kind), Some(Kind::Bullet { .. }));
+        if !bullet_next || k - end_line - 1 > MAX_BLANKS {
+            break end_line;
+        }
+        j = k;
+    };
+    let span = match (recs.first(), recs.last()) {
+        (Some(first), Some(last)) => Span::new(first.span.start, last.span.end, first.span.line),
+        _ => return last + 1,
+    };
+    if is_menu(&recs, lexicon) {
+        items.push(Item::Furniture(Category::Navigation, span));
+    } else if is_dialogue(&recs, lexicon) {
+        for r in recs {
+            items.push(Item::Text {
+                span: r.span,
+                single: false,
+            });
+        }
+    } else {
+        items.push(Item::Recommendations(RecommendationList {
+            lead_in: None,
+            items: recs,
+            run_in: false,
+            span,
+        }));
+    }
+    last + 1
+}
+
+/// The nesting level of an item: a deeper indentation, or a new marker at
+/// the same indentation, goes one level down; a marker and indentation
+/// seen before go back to their level.
+fn level<'a>(stack: &mut Vec<(u32, &'a str)>, indent: u32, marker: &'a str) -> u32 {
+    if let Some(pos) = stack.iter().rposition(|&(i, m)| i == indent && m == marker) {
+        stack.truncate(pos + 1);
+        return pos as u32;
+    }
+    while stack.last().is_some_and(|&(i, _)| indent < i) {
+        stack.pop();
+    }
+    if stack.len() < MAX_DEPTH {
+        stack.push((indent, marker));
+    }
+    stack.len().saturating_sub(1) as u32
+}
+
+/// Pushes the item opened by `marker` whose text runs from `text_start` to
+/// `end`; an item holding more bullets of its own kind ("• A • B") is
+/// several items.
+#[allow(clippy::too_many_arguments)]
+fn push_items<'a>(
+    source: &'a str,
+    lines: &[Scanned],
+    first_line: usize,
+    (marker_start, marker): (usize, &'a str),
+    text_start: usize,
+    end: usize,
+    level: u32,
+    out: &mut Vec<Recommendation<'a>>,
+) {
+    let line_no = lines[first_line].line.number;
+    let mut starts = vec![(marker_start, marker, text_start)];
+    if let Some((c, at)) = inline_bullets(&source[text_start..end]) {
+        if marker.starts_with(c) {
+            starts.extend(bullet_starts(
+                source,
+                c,
+                at.iter().map(|a| text_start + a),
+                end,
+            ));
+        }
+    }
+    split_items(source, &starts, end, level, line_no, out);
+}
+
+/// For each bullet `c` at the absolute offsets `at`: its offset, the
+/// marker as written, and where its text starts.
+fn bullet_starts(
+    source: &str,
+    c: char,
+    at: impl Iterator<Item = usize>,
+    end: usize,
+) -> Vec<(usize, &str, usize)> {
+    at.map(|m_start| {
+        let m = &source[m_start..m_start + c.len_utf8()];
+        let after = &source[m_start + m.len()..end];
+        (m_start, m, end - after.trim_start().len())
+    })
+    .collect()
+}
+
+/// One item per bullet in `starts`, each running to the next bullet (the
+/// last to `end`); empty items are dropped.
+fn split_items<'a>(
+    source: &'a str,
+    starts: &[(usize, &'a str, usize)],
+    end: usize,
+    level: u32,
+    line_no: usize,
+    out: &mut Vec<Recommendation<'a>>,
+) {
+    for (n, &(m_start, m, t)) in starts.iter().enumerate() {
+        let stop = starts.get(n + 1).map_or(end, |next| next.0);
+        let text = source[t..stop].trim_end();
+        if text.is_empty() {
+            continue;
+        }
+        out.push(Recommendation {
+            marker: Cow::Borrowed(m),
+            level,
+            text: normalize(text),
+            span: Span::new(m_start, t + text.len(), line_no),
+        });
+    }
+}
+
+/// A one-line inline list ("Le regole d'oro • Ascolta. • Rispondi."):
+/// the text before the first bullet is its lead-in.
+pub(super) fn inline_list<'a>(source: &'a str, line: &Scanned) -> Option<RecommendationList<'a>> {
+    let text = line.text(source);
+    let (c, at) = inline_bullets(text)?;
+    let first = *at.first()?;
+    let lead = text[..first].trim_end();
+    let starts = bullet_starts(source, c, at.iter().map(|a| line.start + a), line.end);
+    let mut recs = Vec::new();
+    split_items(source, &starts, line.end, 0, line.line.number, &mut recs);
+    if recs.len() < 2 {
+        return None;
+    }
+    Some(RecommendationList {
+        lead_in: (!lead.is_empty()).then(|| normalize(lead)),
+        items: recs,
+        run_in: false,
+        span: Span::new(line.start, line.end, line.line.number),
+    })
+}
+
+/// A site menu rendered as bullets: most items are menu entries.
+fn is_menu(recs: &[Recommendation<'_>], lexicon: &Lexicon) -> bool {
+    let menu = lexicon.words(Words::MenuItem);
+    let hits = recs.iter().filter(|r| menu.is_whole(&r.text)).count();
+    recs.len() >= 2 && hits * 2 >= recs.len()
+}
+
+/// Lines of dialogue opened by dashes: a speech verb in an aside, or a
+/// quotation.
+fn is_dialogue(recs: &[Recommendation<'_>], lexicon: &Lexicon) -> bool {
+    let dashes = recs
+        .iter()
+        .all(|r| matches!(&*r.marker, "–" | "—" | "-" | "--"));
+    dashes
+        && recs.iter().any(|r| {
+            let speech = lexicon.words(Words::SpeechVerb).find_in(&r.text).is_some();
+            speech && (r.text.contains(" – ") || r.text.contains(" — ") || r.text.contains(", "))
+        })
+}

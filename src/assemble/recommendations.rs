@@ -26,7 +26,8 @@ pub(super) fn recommendation_list<'a>(
     items: &mut Vec<Item<'a>>,
 ) -> usize {
     let mut recs: Vec<Recommendation<'a>> = Vec::new();
-    let mut stack: Vec<(u32, &'a str)> = Vec::new();
+    // (indentation, marker, first item) of each bullet line.
+    let mut shapes: Vec<(u32, &'a str, usize)> = Vec::new();
     let mut j = i;
     let last = loop {
         let Kind::Bullet { bullet, indent } = lines[j].kind else {
@@ -34,7 +35,7 @@ pub(super) fn recommendation_list<'a>(
         };
         let line = &lines[j];
         let marker = &source[line.start..line.start + bullet.len];
-        let level = level(&mut stack, indent, marker);
+        shapes.push((indent, marker, recs.len()));
         // The item wraps onto lines indented past its bullet, or that
         // continue its sentence.
         let mut end_line = j;
@@ -56,7 +57,6 @@ pub(super) fn recommendation_list<'a>(
             (line.start, marker),
             text_start,
             end,
-            level,
             &mut recs,
         );
         let k = next_solid(lines, end_line + 1);
@@ -66,6 +66,7 @@ pub(super) fn recommendation_list<'a>(
         }
         j = k;
     };
+    assign_levels(&shapes, &mut recs);
     let span = match (recs.first(), recs.last()) {
         (Some(first), Some(last)) => Span::new(first.span.start, last.span.end, first.span.line),
         _ => return last + 1,
@@ -90,27 +91,46 @@ pub(super) fn recommendation_list<'a>(
     last + 1
 }
 
-/// The nesting level of an item: a deeper indentation, or a new marker at
-/// the same indentation, goes one level down; a marker and indentation
-/// seen before go back to their level.
-fn level<'a>(stack: &mut Vec<(u32, &'a str)>, indent: u32, marker: &'a str) -> u32 {
-    if let Some(pos) = stack.iter().rposition(|&(i, m)| i == indent && m == marker) {
-        stack.truncate(pos + 1);
-        return pos as u32;
+/// Bullets that word processors use for sub-items (Word: • o ▪; Google
+/// Docs: ● ○ ■): with no indentation to go by, one of these after another
+/// marker goes one level down.
+const SUB_BULLETS: &[&str] = &["◦", "○", "o", "▪", "■", "·", "-", "*", "+", "⁃", "‣"];
+
+/// Gives every item its level. When the lines are indented differently,
+/// indentation alone decides; when the dump lost indentation, a sub-item
+/// bullet after another marker goes one level down and a marker seen
+/// before goes back to its level.
+fn assign_levels(shapes: &[(u32, &str, usize)], recs: &mut [Recommendation<'_>]) {
+    let indented = shapes.windows(2).any(|w| w[0].0 != w[1].0);
+    let mut stack: Vec<(u32, &str)> = Vec::new();
+    for (n, &(indent, marker, first)) in shapes.iter().enumerate() {
+        let key = if indented { (indent, "") } else { (0, marker) };
+        let level = if let Some(pos) = stack.iter().rposition(|&k| k == key) {
+            stack.truncate(pos + 1);
+            pos
+        } else {
+            while indented && stack.last().is_some_and(|&(i, _)| indent < i) {
+                stack.pop();
+            }
+            let nests = indented || stack.is_empty() || SUB_BULLETS.contains(&marker);
+            if !nests {
+                stack.pop();
+            }
+            if stack.len() < MAX_DEPTH {
+                stack.push(key);
+            }
+            stack.len().saturating_sub(1)
+        };
+        let until = shapes.get(n + 1).map_or(recs.len(), |s| s.2);
+        for r in recs.iter_mut().take(until).skip(first) {
+            r.level = level as u32;
+        }
     }
-    while stack.last().is_some_and(|&(i, _)| indent < i) {
-        stack.pop();
-    }
-    if stack.len() < MAX_DEPTH {
-        stack.push((indent, marker));
-    }
-    stack.len().saturating_sub(1) as u32
 }
 
 /// Pushes the item opened by `marker` whose text runs from `text_start` to
 /// `end`; an item holding more bullets of its own kind ("• A • B") is
 /// several items.
-#[allow(clippy::too_many_arguments)]
 fn push_items<'a>(
     source: &'a str,
     lines: &[Scanned],
@@ -118,7 +138,6 @@ fn push_items<'a>(
     (marker_start, marker): (usize, &'a str),
     text_start: usize,
     end: usize,
-    level: u32,
     out: &mut Vec<Recommendation<'a>>,
 ) {
     let line_no = lines[first_line].line.number;
@@ -133,7 +152,7 @@ fn push_items<'a>(
             ));
         }
     }
-    split_items(source, &starts, end, level, line_no, out);
+    split_items(source, &starts, end, 0, line_no, out);
 }
 
 /// For each bullet `c` at the absolute offsets `at`: its offset, the

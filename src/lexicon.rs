@@ -20,7 +20,7 @@
 mod en;
 mod it;
 
-use crate::model::Category;
+use crate::model::{Category, Direction};
 
 /// How a boilerplate phrase must sit on its line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -66,10 +66,21 @@ pub enum Words {
     /// A site menu entry ("Home", "Chi siamo", "Contact"): bullets made of
     /// these are navigation, not recommendations.
     MenuItem,
+    /// A word that names an episode before its number ("Episodio",
+    /// "Puntata", "Part", "Chapter").
+    EpisodeWord,
+    /// A word that may introduce the time of a slot ("alle", "ore", "at").
+    TimePrefix,
+    /// The word between a series link and the series title ("di", "of").
+    SeriesConnector,
+    /// "a.m." and its spellings.
+    AnteMeridiem,
+    /// "p.m." and its spellings.
+    PostMeridiem,
 }
 
 impl Words {
-    const COUNT: usize = 9;
+    const COUNT: usize = 14;
 
     const fn index(self) -> usize {
         self as usize
@@ -88,6 +99,13 @@ pub(crate) struct Table {
     pub thesis_evidence: &'static [&'static str],
     pub speech_verbs: &'static [&'static str],
     pub menu_items: &'static [&'static str],
+    pub episode_words: &'static [&'static str],
+    pub time_prefixes: &'static [&'static str],
+    pub series_connectors: &'static [&'static str],
+    pub ante_meridiem: &'static [&'static str],
+    pub post_meridiem: &'static [&'static str],
+    pub numbers: &'static [(&'static str, u32)],
+    pub series_links: &'static [(&'static str, Direction)],
     pub months: &'static [(&'static str, u8)],
 }
 
@@ -103,6 +121,11 @@ impl Table {
             (Words::ThesisEvidence, self.thesis_evidence),
             (Words::SpeechVerb, self.speech_verbs),
             (Words::MenuItem, self.menu_items),
+            (Words::EpisodeWord, self.episode_words),
+            (Words::TimePrefix, self.time_prefixes),
+            (Words::SeriesConnector, self.series_connectors),
+            (Words::AnteMeridiem, self.ante_meridiem),
+            (Words::PostMeridiem, self.post_meridiem),
         ]
     }
 }
@@ -115,6 +138,8 @@ pub struct Lexicon {
     pub(crate) boilerplate: Phrases<(Category, Pattern)>,
     words: [Phrases<()>; Words::COUNT],
     pub(crate) months: Phrases<u8>,
+    pub(crate) numbers: Phrases<u32>,
+    pub(crate) series_links: Phrases<Direction>,
 }
 
 impl Default for Lexicon {
@@ -134,6 +159,8 @@ impl Lexicon {
             boilerplate: Phrases::default(),
             words: Default::default(),
             months: Phrases::default(),
+            numbers: Phrases::default(),
+            series_links: Phrases::default(),
         }
     }
 
@@ -163,6 +190,12 @@ impl Lexicon {
         for &(name, month) in table.months {
             self.months.insert(name, month);
         }
+        for &(word, n) in table.numbers {
+            self.numbers.insert(word, n);
+        }
+        for &(phrase, direction) in table.series_links {
+            self.series_links.insert(phrase, direction);
+        }
     }
 
     /// Adds every word of `other` to this lexicon.
@@ -172,6 +205,8 @@ impl Lexicon {
             mine.extend(theirs);
         }
         self.months.extend(&other.months);
+        self.numbers.extend(&other.numbers);
+        self.series_links.extend(&other.series_links);
         self
     }
 
@@ -196,6 +231,20 @@ impl Lexicon {
     /// A month name or abbreviation, for dates ("marzo" is 3).
     pub fn add_month(&mut self, name: &str, month: u8) -> &mut Self {
         self.months.insert(name, month);
+        self
+    }
+
+    /// A number written as a word ("quattro", "second"); 0 stands for
+    /// "last", which has no number.
+    pub fn add_number_word(&mut self, word: &str, n: u32) -> &mut Self {
+        self.numbers.insert(word, n);
+        self
+    }
+
+    /// A phrase that opens a link to another episode ("Nella puntata
+    /// precedente", "Next time on").
+    pub fn add_series_link(&mut self, phrase: &str, direction: Direction) -> &mut Self {
+        self.series_links.insert(phrase, direction);
         self
     }
 

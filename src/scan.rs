@@ -7,6 +7,7 @@ use crate::grammar::boilerplate::{Furniture, furniture};
 use crate::grammar::bullet::{self, Bullet};
 use crate::grammar::listing::{self, Entry};
 use crate::grammar::thesis::{self, Marker};
+use crate::grammar::{episode, series};
 use crate::lexicon::Lexicon;
 use crate::model::Category;
 use crate::source::Line;
@@ -20,6 +21,10 @@ pub(crate) enum Kind {
     Furniture(Category),
     /// An archive listing entry: a date and a title.
     Listing(Entry),
+    /// A link to the previous or next episode of a series opens here.
+    SeriesLink,
+    /// An episode header ("Episodio 4: titolo").
+    Episode,
     /// A thesis marker opens the line (offsets relative to `start`).
     Marker(Marker),
     /// A bullet opens the line (offsets relative to `start`); `indent` is
@@ -82,6 +87,12 @@ fn classify(text: &str, start: usize, lexicon: &Lexicon, raw: &str) -> Kind {
     if let Some(entry) = listing::entry(text, lexicon) {
         let title = (start + entry.title.0, start + entry.title.1);
         return Kind::Listing(Entry { title, ..entry });
+    }
+    if series::opening(text, lexicon).is_some() {
+        return Kind::SeriesLink;
+    }
+    if episode::header(text, lexicon).is_some() {
+        return Kind::Episode;
     }
     if let Some(marker) = thesis::marker(text, lexicon) {
         return Kind::Marker(marker);

@@ -9,8 +9,10 @@
 use std::borrow::Cow;
 
 mod recommendations;
+mod series;
 mod theses;
 
+use crate::grammar::episode::numbered_title;
 use crate::grammar::thesis::{declares_partial, names_theses};
 use crate::lexicon::{Lexicon, Words};
 use crate::model::{
@@ -49,7 +51,6 @@ enum Item<'a> {
     /// A bulleted list, before its lead-in is known.
     Recommendations(RecommendationList<'a>),
     /// A structure already built.
-    #[allow(dead_code)]
     Block(Block<'a>),
 }
 
@@ -87,6 +88,21 @@ fn blocks<'a>(source: &'a str, lines: &[Scanned], lexicon: &Lexicon) -> Vec<Item
                 Some(next) => i = next,
                 None => i = paragraph(source, lines, i, &mut items),
             },
+            Kind::SeriesLink => {
+                let next = series::series_link(source, lines, i, lexicon, &mut items);
+                i = if next > i {
+                    next
+                } else {
+                    paragraph(source, lines, i, &mut items)
+                };
+            }
+            Kind::Episode => {
+                if series::episode_header(source, line, lexicon, &mut items) {
+                    i += 1;
+                } else {
+                    i = paragraph(source, lines, i, &mut items);
+                }
+            }
             Kind::Bullet { .. } => {
                 i = recommendations::recommendation_list(source, lines, i, lexicon, &mut items);
             }
@@ -304,11 +320,7 @@ fn posts<'a>(source: &'a str, items: Vec<Item<'a>>, lexicon: &Lexicon) -> Docume
             }
             Item::Listing { date, title, span } => {
                 let mut b = Building::new(span);
-                b.post.title = Some(Title {
-                    text: text(title),
-                    episode: None,
-                    span,
-                });
+                b.post.title = Some(title_record(source, title, span, lexicon));
                 b.post.date = Some(date);
                 b.has_content = true;
                 b.ended = true;
@@ -347,29 +359,16 @@ fn posts<'a>(source: &'a str, items: Vec<Item<'a>>, lexicon: &Lexicon) -> Docume
                     building.push(Building::new(span));
                 }
                 let b = current_post(&mut building, span);
+                // A title printed twice opens a post (see `opens`), so it
+                // is always the first thing of its post.
                 if let Some(next) = twin {
                     items.next();
-                    let title = Title {
-                        text: own,
-                        episode: None,
-                        span: span.cover(next),
-                    };
-                    if opens || !b.has_content {
-                        b.post.span = b.post.span.cover(title.span);
-                        b.post.title = Some(title);
-                    } else {
-                        b.push(Block::Heading(Heading {
-                            text: title.text,
-                            span: title.span,
-                        }));
-                    }
+                    let title = title_record(source, span, span.cover(next), lexicon);
+                    b.post.span = b.post.span.cover(title.span);
+                    b.post.title = Some(title);
                 } else if single && !b.has_content && b.post.title.is_none() && is_title(&own) {
                     b.post.span = b.post.span.cover(span);
-                    b.post.title = Some(Title {
-                        text: own,
-                        episode: None,
-                        span,
-                    });
+                    b.post.title = Some(title_record(source, span, span, lexicon));
                 } else if single && is_heading(&own) && next_is_content(items.peek()) {
                     b.push(Block::Heading(Heading { text: own, span }));
                 } else {
@@ -381,6 +380,19 @@ fn posts<'a>(source: &'a str, items: Vec<Item<'a>>, lexicon: &Lexicon) -> Docume
     }
     doc.posts = building.into_iter().map(|b| b.post).collect();
     doc
+}
+
+/// A title from the line at `line` (the first copy, when printed twice)
+/// covering `span`; a title that numbers an episode of a series carries
+/// that episode.
+fn title_record<'a>(source: &'a str, line: Span, span: Span, lexicon: &Lexicon) -> Title<'a> {
+    let raw = &source[line.start..line.end];
+    let episode = numbered_title(raw, lexicon).map(|h| series::episode_of(&h, raw, span));
+    Title {
+        text: normalize(raw),
+        episode,
+        span,
+    }
 }
 
 /// The heading or lead-in that introduces a list: the post's last block

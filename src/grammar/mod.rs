@@ -11,7 +11,9 @@
 pub(crate) mod boilerplate;
 pub(crate) mod bullet;
 pub(crate) mod date;
+pub(crate) mod episode;
 pub(crate) mod listing;
+pub(crate) mod series;
 pub(crate) mod thesis;
 
 use nom::IResult;

@@ -4,6 +4,7 @@
 use super::Pattern::{Line, Prefix, Tail};
 use super::Table;
 use crate::model::Category::*;
+use crate::model::Direction;
 
 pub(crate) const TABLE: Table = Table {
     boilerplate: &[
@@ -182,6 +183,59 @@ pub(crate) const TABLE: Table = Table {
         "shop",
         "newsletter",
         "sitemap",
+    ],
+    episode_words: &[
+        "episode",
+        "part",
+        "chapter",
+        "ep.",
+        "ep",
+        "installment",
+        "instalment",
+    ],
+    time_prefixes: &["at"],
+    series_connectors: &["of", "on"],
+    ante_meridiem: &["a.m.", "a.m", "am"],
+    post_meridiem: &["p.m.", "p.m", "pm"],
+    numbers: &[
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("eleven", 11),
+        ("twelve", 12),
+        ("first", 1),
+        ("second", 2),
+        ("third", 3),
+        ("fourth", 4),
+        ("fifth", 5),
+        ("sixth", 6),
+        ("seventh", 7),
+        ("eighth", 8),
+        ("ninth", 9),
+        ("tenth", 10),
+        ("final", 0),
+        ("last", 0),
+    ],
+    series_links: &[
+        ("previously on", Direction::Previous),
+        ("in the previous episode", Direction::Previous),
+        ("in the last episode", Direction::Previous),
+        ("last time on", Direction::Previous),
+        ("in the previous part", Direction::Previous),
+        ("next time on", Direction::Next),
+        ("in the next episode", Direction::Next),
+        ("coming up next", Direction::Next),
+        ("next on", Direction::Next),
+        ("to be continued", Direction::Next),
+        ("continued in the next episode", Direction::Next),
+        ("in the next part", Direction::Next),
     ],
     months: &[
         ("january", 1),

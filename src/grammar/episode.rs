@@ -1,0 +1,447 @@
+//! Episodes of a series: headers ("Episodio 4: titolo", "Part 2 of 4",
+//! "S01E04"), numbered titles ("Guida a Rust: parte 2, il primo modulo",
+//! "Titolo (3) – testo"), slots ("@02:00 p.m. titolo") and hashtags.
+
+use nom::Parser;
+use nom::branch::alt;
+use nom::bytes::complete::{tag_no_case, take_while_m_n, take_while1};
+use nom::character::complete::{char, one_of};
+use nom::combinator::opt;
+
+use super::{Res, number, ws0, ws1};
+use crate::lexicon::{Lexicon, Words};
+use crate::model::Time;
+
+/// Longest line that can be an episode header, in bytes.
+const MAX_HEADER: usize = 300;
+
+/// An episode header or numbered title, with pieces of the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Header<'a> {
+    /// "[7-eleven]" gives "7-eleven".
+    pub tag: Option<&'a str>,
+    /// The series title, for titles that name it.
+    pub series: Option<&'a str>,
+    pub number: Option<u32>,
+    pub of: Option<u32>,
+    pub title: Option<&'a str>,
+}
+
+fn fail(input: &str) -> nom::Err<nom::error::Error<&str>> {
+    nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify))
+}
+
+// series-tag = "[" 1*(VCHAR except "]") "]"
+pub(crate) fn series_tag(input: &str) -> Res<'_, &str> {
+    let (rest, _) = char('[')(input)?;
+    let (rest, inner) = take_while_m_n(1, 60, |c| c != ']' && c != '[' && c != '\n')(rest)?;
+    let (rest, _) = char(']')(rest)?;
+    if inner.trim().is_empty() {
+        return Err(fail(input));
+    }
+    Ok((rest, inner.trim()))
+}
+
+// number-word = <number word> ; not followed by a letter
+fn number_word<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
+    let (n, &value) = lexicon
+        .numbers
+        .longest_prefix(input)
+        .ok_or_else(|| fail(input))?;
+    if input[n..].starts_with(char::is_alphanumeric) {
+        return Err(fail(input));
+    }
+    Ok((&input[n..], value))
+}
+
+// episode-number = number / "n." *WSP number / "#" number / number-word
+fn episode_number<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
+    let numeral = |i: &'a str| {
+        let (i, _) = opt(alt((
+            tag_no_case("n."),
+            tag_no_case("n°"),
+            tag_no_case("#"),
+        )))
+        .parse(i)?;
+        let (i, _) = ws0(i)?;
+        let (i, n) = number::<u32>(i)?;
+        if i.starts_with(char::is_alphanumeric) {
+            return Err(fail(i));
+        }
+        Ok((i, n))
+    };
+    alt((numeral, |i| number_word(i, lexicon))).parse(input)
+}
+
+// separator = *WSP (":" / "." / "," / "-" / "–" / "—" / "|") *WSP
+fn separator(input: &str) -> Res<'_, char> {
+    let (rest, _) = ws0(input)?;
+    let (rest, sep) = one_of(":.,-–—|")(rest)?;
+    let (rest, _) = ws0(rest)?;
+    Ok((rest, sep))
+}
+
+// of-total = 1*WSP <series-connector> 1*WSP number
+fn of_total<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
+    let (rest, _) = ws1(input)?;
+    let (n, _) = lexicon
+        .words(Words::SeriesConnector)
+        .longest_prefix(rest)
+        .ok_or_else(|| fail(input))?;
+    let (rest, _) = ws1(&rest[n..])?;
+    episode_number(rest, lexicon)
+}
+
+// season-episode = "S" 1*2DIGIT "E" 1*3DIGIT
+fn season_episode(input: &str) -> Res<'_, u32> {
+    let digits = |i| take_while_m_n(1, 3, |c: char| c.is_ascii_digit())(i);
+    let (rest, (_, _, _, e)) = (one_of("Ss"), digits, one_of("Ee"), digits).parse(input)?;
+    if rest.starts_with(char::is_alphanumeric) {
+        return Err(fail(input));
+    }
+    e.parse().map(|n| (rest, n)).map_err(|_| fail(input))
+}
+
+/// What follows a numbered episode: the rest of the line after a
+/// separator, or nothing. Anything else ("Episodio 4 della serie è...")
+/// makes the line prose.
+fn episode_rest(rest: &str) -> Option<Option<&str>> {
+    if rest.trim().is_empty() {
+        return Some(None);
+    }
+    let (title, _) = separator(rest).ok()?;
+    let title = title.trim();
+    Some((!title.is_empty()).then_some(title))
+}
+
+/// Parses an episode header line.
+// header = [series-tag 1*WSP] (episode / season-episode)
+// episode = <episode-word> 1*WSP episode-number [of-total] (separator title / EOL)
+pub(crate) fn header<'a>(line: &'a str, lexicon: &Lexicon) -> Option<Header<'a>> {
+    if line.len() > MAX_HEADER {
+        return None;
+    }
+    let (body, tag) = match series_tag(line) {
+        Ok((rest, tag)) => (ws0(rest).ok()?.0, Some(tag)),
+        Err(_) => (line, None),
+    };
+    if let Ok((rest, n)) = season_episode(body) {
+        let title = episode_rest(rest)?;
+        return Some(Header {
+            tag,
+            number: Some(n),
+            title,
+            ..Header::default()
+        });
+    }
+    let (n, _) = lexicon.words(Words::EpisodeWord).longest_prefix(body)?;
+    let (rest, _) = ws1(&body[n..]).ok()?;
+    let (rest, number) = episode_number(rest, lexicon).ok()?;
+    let (rest, of) = match of_total(rest, lexicon) {
+        Ok((rest, of)) => (rest, Some(of)),
+        Err(_) => (rest, None),
+    };
+    let title = episode_rest(rest)?;
+    Some(Header {
+        tag,
+        series: None,
+        number: (number > 0).then_some(number),
+        of: of.filter(|&n| n > 0),
+        title,
+    })
+}
+
+/// Parses a post title that numbers an episode of a series:
+/// "Serie: parte 2, titolo", "Serie (3) – titolo", "Serie (parte 2)",
+/// "Serie #3", "Serie, seconda parte", or a header form.
+// numbered-title = [series-tag] (header
+//                 / series ":" *WSP <episode-word> 1*WSP episode-number [separator title]
+//                 / series *WSP "(" [<episode-word> 1*WSP] episode-number ")" [separator title]
+//                 / series *WSP "#" number [separator title]
+//                 / series "," *WSP (number-word 1*WSP <episode-word> / <episode-word> 1*WSP number-word))
+pub(crate) fn numbered_title<'a>(title: &'a str, lexicon: &Lexicon) -> Option<Header<'a>> {
+    if let Some(h) = header(title, lexicon) {
+        return Some(h);
+    }
+    let (body, tag) = match series_tag(title) {
+        Ok((rest, tag)) => (ws0(rest).ok()?.0, Some(tag)),
+        Err(_) => (title, None),
+    };
+    let episode_word = |i: &'a str| -> Res<'a, ()> {
+        let (n, _) = lexicon
+            .words(Words::EpisodeWord)
+            .longest_prefix(i)
+            .ok_or_else(|| fail(i))?;
+        if i[n..].starts_with(char::is_alphanumeric) {
+            return Err(fail(i));
+        }
+        Ok((&i[n..], ()))
+    };
+    // Each form starts at a delimiter inside the title: try them left to
+    // right, so the series title is the text before it.
+    for (at, c) in body.char_indices() {
+        if at == 0 {
+            continue;
+        }
+        let series = body[..at].trim_end();
+        let rest = &body[at..];
+        let parsed: Option<(u32, &str)> = match c {
+            ':' | ',' => {
+                let after = ws0(&rest[1..]).ok()?.0;
+                let word_first = |i: &'a str| {
+                    let (i, _) = episode_word(i)?;
+                    let (i, _) = ws1(i)?;
+                    episode_number(i, lexicon)
+                };
+                let number_first = |i: &'a str| {
+                    let (i, n) = number_word(i, lexicon)?;
+                    let (i, _) = ws1(i)?;
+                    let (i, _) = episode_word(i)?;
+                    Ok((i, n))
+                };
+                alt((word_first, number_first))
+                    .parse(after)
+                    .ok()
+                    .map(|(r, n)| (n, r))
+            }
+            '(' => {
+                let inner = |i: &'a str| -> Res<'a, u32> {
+                    let (i, _) = char::<&str, nom::error::Error<&str>>('(')(i)?;
+                    let (i, _) = opt((episode_word, ws1)).parse(i)?;
+                    let (i, n) = episode_number(i, lexicon)?;
+                    let (i, _) = char::<&str, nom::error::Error<&str>>(')')(i)?;
+                    Ok((i, n))
+                };
+                inner(rest).ok().map(|(r, n)| (n, r))
+            }
+            '#' => {
+                let (r, n) = (|i: &'a str| {
+                    let (i, _) = char('#')(i)?;
+                    number::<u32>(i)
+                })(rest)
+                .ok()?;
+                (!r.starts_with(char::is_alphanumeric)).then_some((n, r))
+            }
+            _ => None,
+        };
+        let Some((number, rest)) = parsed else {
+            continue;
+        };
+        if series.is_empty() || !series.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        let title = episode_rest(rest)?;
+        return Some(Header {
+            tag,
+            series: Some(
+                series
+                    .trim_end_matches([',', ':', '-', '–', '—'])
+                    .trim_end(),
+            ),
+            number: (number > 0).then_some(number),
+            of: None,
+            title,
+        });
+    }
+    None
+}
+
+/// A scheduled slot: its time and what follows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Slot<'a> {
+    pub time: Time,
+    pub title: Option<&'a str>,
+}
+
+// meridiem = <ante-meridiem> / <post-meridiem>
+fn meridiem<'a>(input: &'a str, lexicon: &Lexicon) -> Option<(&'a str, bool)> {
+    let end_ok = |rest: &str| !rest.starts_with(char::is_alphanumeric);
+    if let Some((n, _)) = lexicon.words(Words::PostMeridiem).longest_prefix(input) {
+        return end_ok(&input[n..]).then(|| (&input[n..], true));
+    }
+    let (n, _) = lexicon.words(Words::AnteMeridiem).longest_prefix(input)?;
+    end_ok(&input[n..]).then(|| (&input[n..], false))
+}
+
+/// Parses a slot line: a time, then the slot's title.
+// slot  = ("@" / <time-prefix> 1*WSP) *WSP time [*WSP meridiem] [separator] title
+// time  = 1*2DIGIT (":" / ".") 2DIGIT / 1*2DIGIT   ; the bare hour only after a prefix
+pub(crate) fn slot<'a>(line: &'a str, lexicon: &Lexicon) -> Option<Slot<'a>> {
+    let (body, prefixed) = match line.strip_prefix('@') {
+        Some(rest) => (ws0(rest).ok()?.0, true),
+        None => match lexicon.words(Words::TimePrefix).longest_prefix(line) {
+            Some((n, _)) if !line[n..].starts_with(char::is_alphanumeric) => {
+                (ws0(&line[n..]).ok()?.0, true)
+            }
+            _ => (line, false),
+        },
+    };
+    let (rest, hour) = number::<u8>(body).ok()?;
+    let minutes = |i: &'a str| -> Res<'a, u8> {
+        let (i, _) = one_of(":.")(i)?;
+        let (i, m) = take_while_m_n(2, 2, |c: char| c.is_ascii_digit())(i)?;
+        m.parse().map(|m| (i, m)).map_err(|_| fail(i))
+    };
+    let (rest, minute) = match minutes(rest) {
+        Ok((r, m)) => (r, m),
+        Err(_) if prefixed => (rest, 0),
+        Err(_) => return None,
+    };
+    if rest.starts_with(char::is_alphanumeric) && meridiem(rest, lexicon).is_none() {
+        return None;
+    }
+    let after = ws0(rest).ok()?.0;
+    let (rest, hour) = match meridiem(after, lexicon) {
+        Some((r, pm)) if (1..=12).contains(&hour) => (r, (hour % 12) + if pm { 12 } else { 0 }),
+        _ => (rest, hour),
+    };
+    let time = Time::new(hour, minute)?;
+    let rest = ws0(rest).ok()?.0;
+    let rest = separator(rest).map_or(rest, |(r, _)| r);
+    let title = rest.trim();
+    Some(Slot {
+        time,
+        title: (!title.is_empty()).then_some(title),
+    })
+}
+
+/// Hashtags in `text`, without `#`: a `#` at the start of a word followed
+/// by letters, digits or underscores, with at least one letter.
+pub(crate) fn hashtags(text: &str) -> impl Iterator<Item = &str> + '_ {
+    text.match_indices('#').filter_map(move |(i, _)| {
+        let before = text[..i].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '&') {
+            return None;
+        }
+        let (_, tag) = take_while1::<_, _, nom::error::Error<&str>>(|c: char| {
+            c.is_alphanumeric() || c == '_'
+        })(&text[i + 1..])
+        .ok()?;
+        tag.chars().any(char::is_alphabetic).then_some(tag)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn head(line: &str) -> (Option<&str>, Option<u32>, Option<u32>, Option<&str>) {
+        let h = header(line, &Lexicon::default()).unwrap_or_else(|| panic!("{line:?}"));
+        (h.tag, h.number, h.of, h.title)
+    }
+
+    #[test]
+    fn ok_headers() {
+        assert_eq!(
+            head("Episodio 4: ho bisogno di una pausa…"),
+            (None, Some(4), None, Some("ho bisogno di una pausa…"))
+        );
+        assert_eq!(
+            head("Episodio 4 - titolo"),
+            (None, Some(4), None, Some("titolo"))
+        );
+        assert_eq!(head("Puntata n. 3"), (None, Some(3), None, None));
+        assert_eq!(head("Parte 2 di 5"), (None, Some(2), Some(5), None));
+        assert_eq!(head("Capitolo 7"), (None, Some(7), None, None));
+        assert_eq!(
+            head("Episode 12: Title"),
+            (None, Some(12), None, Some("Title"))
+        );
+        assert_eq!(head("Part 2 of 4"), (None, Some(2), Some(4), None));
+        assert_eq!(head("Ep. 3 – Pilot"), (None, Some(3), None, Some("Pilot")));
+        assert_eq!(head("S01E04"), (None, Some(4), None, None));
+        assert_eq!(head("Puntata quattro"), (None, Some(4), None, None));
+        assert_eq!(head("Part Two"), (None, Some(2), None, None));
+        assert_eq!(
+            head("[7-eleven] Episodio 5: la fine"),
+            (Some("7-eleven"), Some(5), None, Some("la fine"))
+        );
+    }
+
+    #[test]
+    fn err_prose() {
+        let lexicon = Lexicon::default();
+        for line in [
+            "Episodio 4 della serie è stato il più visto",
+            "Chapter 3 of the report covers the same ground",
+            "Quell'episodio mi ha cambiato",
+            "Parte del problema è la fretta",
+            "Capitolo chiuso, si ricomincia.",
+        ] {
+            assert_eq!(header(line, &lexicon), None, "{line}");
+        }
+    }
+
+    fn titled(line: &str) -> (Option<&str>, Option<u32>, Option<&str>) {
+        let h = numbered_title(line, &Lexicon::default()).unwrap_or_else(|| panic!("{line:?}"));
+        (h.series, h.number, h.title)
+    }
+
+    #[test]
+    fn ok_numbered_titles() {
+        assert_eq!(
+            titled("Guida pratica a Rust e WebAssembly: parte 2, il primo modulo"),
+            (
+                Some("Guida pratica a Rust e WebAssembly"),
+                Some(2),
+                Some("il primo modulo")
+            )
+        );
+        assert_eq!(
+            titled("Titolo della serie (3) – testo"),
+            (Some("Titolo della serie"), Some(3), Some("testo"))
+        );
+        assert_eq!(titled("Titolo (parte 2)"), (Some("Titolo"), Some(2), None));
+        assert_eq!(titled("Titolo #3"), (Some("Titolo"), Some(3), None));
+        assert_eq!(
+            titled("Titolo, seconda parte"),
+            (Some("Titolo"), Some(2), None)
+        );
+        assert_eq!(
+            titled("Listening, part three"),
+            (Some("Listening"), Some(3), None)
+        );
+        assert_eq!(
+            numbered_title("Perché (secondo me) sbagliamo", &Lexicon::default()),
+            None
+        );
+        assert_eq!(
+            numbered_title("Un titolo qualunque", &Lexicon::default()),
+            None
+        );
+    }
+
+    #[test]
+    fn ok_slots() {
+        let lexicon = Lexicon::default();
+        let s = |l: &'static str| slot(l, &lexicon).map(|s| (s.time.to_string(), s.title));
+        assert_eq!(
+            s("@02:00 p.m. #tag, titolo"),
+            Some(("14:00".into(), Some("#tag, titolo")))
+        );
+        assert_eq!(s("@14:00 titolo"), Some(("14:00".into(), Some("titolo"))));
+        assert_eq!(
+            s("alle 16:00 titolo"),
+            Some(("16:00".into(), Some("titolo")))
+        );
+        assert_eq!(s("ore 16 titolo"), Some(("16:00".into(), Some("titolo"))));
+        assert_eq!(s("h. 16.00 titolo"), Some(("16:00".into(), Some("titolo"))));
+        assert_eq!(
+            s("9:45 a.m. titolo"),
+            Some(("09:45".into(), Some("titolo")))
+        );
+        assert_eq!(s("12:00 a.m."), Some(("00:00".into(), None)));
+        assert_eq!(
+            s("10.30 inizia il convegno"),
+            Some(("10:30".into(), Some("inizia il convegno")))
+        );
+        assert_eq!(s("2017 fu un anno"), None);
+        assert_eq!(s("@25:00 mai"), None);
+    }
+
+    #[test]
+    fn ok_hashtags() {
+        let found: Vec<_> = hashtags("Se #internethavinto, #3 e a#b #social_media").collect();
+        assert_eq!(found, ["internethavinto", "social_media"]);
+    }
+}

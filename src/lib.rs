@@ -49,6 +49,7 @@ mod normalize;
 mod outline;
 mod parser;
 mod scan;
+pub mod series;
 mod source;
 
 pub use error::{Error, ErrorKind};

@@ -233,8 +233,13 @@ fn is_wrapped(line: &str) -> bool {
 
 /// Whether `text` ends like a sentence (or a line that stands alone).
 fn ends_sentence(text: &str) -> bool {
+    closing_quotes_trimmed(text).ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// `text` without the closing quotes, brackets and emphasis that may
+/// follow its last punctuation.
+fn closing_quotes_trimmed(text: &str) -> &str {
     text.trim_end_matches(['"', '”', '»', '’', '\'', ')', ']', '*', '_'])
-        .ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
 /// Whether a one-line text reads as a post title.
@@ -264,7 +269,7 @@ fn is_heading(text: &str) -> bool {
         && text.chars().any(char::is_alphabetic)
         && !text.contains('|')
         && text.split_whitespace().count() <= MAX_HEADING_WORDS
-        && !text.ends_with(['.', ',', ';', '…'])
+        && !closing_quotes_trimmed(text).ends_with(['.', ',', ';', '…'])
 }
 
 /// A post being built.

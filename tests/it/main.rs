@@ -4,3 +4,4 @@ mod check;
 mod errors;
 mod fixtures;
 mod serde_json_contract;
+mod series;

@@ -1,0 +1,57 @@
+//! Prints the series found in a directory of dumps: each series with its
+//! missing episode numbers, then its episodes in order.
+//!
+//! ```text
+//! cargo run --example series -- fixtures/series
+//! ```
+
+use std::process::ExitCode;
+
+use tesi::series::Catalog;
+
+fn main() -> ExitCode {
+    let Some(dir) = std::env::args().nth(1) else {
+        eprintln!("usage: series DIR");
+        return ExitCode::from(2);
+    };
+    let mut paths: Vec<_> = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect(),
+        Err(e) => {
+            eprintln!("series: {dir}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    paths.sort();
+    let mut catalog = Catalog::new();
+    let mut failed = false;
+    for path in &paths {
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("series: {}: {e}", path.display());
+                failed = true;
+                continue;
+            }
+        };
+        match tesi::parse_bytes(&bytes) {
+            Ok(doc) => catalog.add(&name, &doc),
+            Err(e) => {
+                eprintln!("series: {}: {e}", path.display());
+                failed = true;
+            }
+        }
+    }
+    print!("{catalog}");
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

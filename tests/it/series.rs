@@ -1,0 +1,28 @@
+//! Series assembled across the documents of `fixtures/series/`.
+
+use tesi::series::Catalog;
+
+#[test]
+fn ok_series_across_documents() {
+    let mut paths: Vec<_> = std::fs::read_dir("fixtures/series")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    let mut catalog = Catalog::new();
+    for path in &paths {
+        let text = std::fs::read_to_string(path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        catalog.add(&name, &tesi::parse(&text));
+    }
+    let series = catalog.series();
+    let bottega = series
+        .iter()
+        .find(|s| s.tag.as_deref() == Some("bottega"))
+        .unwrap();
+    assert_eq!(bottega.title.as_deref(), Some("La bottega"));
+    let numbers: Vec<_> = bottega.episodes.iter().map(|e| e.number).collect();
+    assert_eq!(numbers, [Some(1), Some(2), Some(4)]);
+    assert_eq!(bottega.missing(), [3]);
+    insta::assert_snapshot!(catalog.to_string());
+}

@@ -7,7 +7,7 @@ use crate::grammar::boilerplate::{Furniture, furniture};
 use crate::grammar::bullet::{self, Bullet};
 use crate::grammar::listing::{self, Entry};
 use crate::grammar::thesis::{self, Marker};
-use crate::grammar::{episode, series};
+use crate::grammar::{episode, series, visible};
 use crate::lexicon::Lexicon;
 use crate::model::Category;
 use crate::source::Line;
@@ -76,10 +76,15 @@ pub(crate) fn scan(source: &str, lines: &[Line], lexicon: &Lexicon) -> Vec<Scann
 }
 
 /// The kind of a trimmed line that starts at absolute byte `start`.
-fn classify(text: &str, start: usize, lexicon: &Lexicon, raw: &str) -> Kind {
-    if text.is_empty() {
+fn classify(line: &str, start: usize, lexicon: &Lexicon, raw: &str) -> Kind {
+    if line.is_empty() {
         return Kind::Blank;
     }
+    // Grammars read past invisible characters; offsets they return are
+    // shifted back so that spans still cover them.
+    let text = visible(line);
+    let skipped = line.len() - text.len();
+    let start = start + skipped;
     let furniture = furniture(text, lexicon);
     if let Some(Furniture::Whole(category)) = furniture {
         return Kind::Furniture(category);
@@ -95,11 +100,18 @@ fn classify(text: &str, start: usize, lexicon: &Lexicon, raw: &str) -> Kind {
         return Kind::Episode;
     }
     if let Some(marker) = thesis::marker(text, lexicon) {
-        return Kind::Marker(marker);
+        return Kind::Marker(Marker {
+            len: marker.len + skipped,
+            text: marker.text + skipped,
+            ..marker
+        });
     }
     if let Some(bullet) = bullet::bullet(text) {
         return Kind::Bullet {
-            bullet,
+            bullet: Bullet {
+                len: bullet.len + skipped,
+                text: bullet.text + skipped,
+            },
             indent: bullet::indent(raw),
         };
     }

@@ -122,7 +122,7 @@ fn assign_levels(shapes: &[(u32, &str, usize)], recs: &mut [Recommendation<'_>])
             stack.len().saturating_sub(1)
         };
         let until = shapes.get(n + 1).map_or(recs.len(), |s| s.2);
-        for r in recs.iter_mut().take(until).skip(first) {
+        for r in recs.get_mut(first..until).unwrap_or_default() {
             r.level = level as u32;
         }
     }

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::{Item, continues, next_solid};
 use crate::grammar::episode::{self, Header, Slot, hashtags};
-use crate::grammar::series;
+use crate::grammar::{series, visible};
 use crate::lexicon::Lexicon;
 use crate::model::{Block, Episode, SeriesLink, Span};
 use crate::normalize::normalize;
@@ -35,7 +35,7 @@ pub(super) fn episode_header<'a>(
     lexicon: &Lexicon,
     items: &mut Vec<Item<'a>>,
 ) -> bool {
-    let text = line.text(source);
+    let text = visible(line.text(source));
     let Some(header) = episode::header(text, lexicon) else {
         return false;
     };
@@ -54,7 +54,7 @@ pub(super) fn series_link<'a>(
     items: &mut Vec<Item<'a>>,
 ) -> usize {
     let open_line = &lines[i];
-    let text = open_line.text(source);
+    let text = visible(open_line.text(source));
     let Some(opening) = series::opening(text, lexicon) else {
         return i;
     };
@@ -64,7 +64,7 @@ pub(super) fn series_link<'a>(
         match line.kind {
             Kind::Blank => {}
             Kind::Text { .. } | Kind::Marker(_) => {
-                if let Some(s) = episode::slot(line.text(source), lexicon) {
+                if let Some(s) = episode::slot(visible(line.text(source)), lexicon) {
                     slot = Some((j, s));
                     break;
                 }
@@ -74,9 +74,10 @@ pub(super) fn series_link<'a>(
     }
     // The recap: the rest of the opening line, then the lines before the
     // slot; with no slot, the paragraph that follows.
+    // `rest` is a slice of `source`: its offset is its distance from the start.
     let rest_start = opening
         .rest
-        .map(|r| open_line.start + (r.as_ptr() as usize - text.as_ptr() as usize));
+        .map(|r| r.as_ptr() as usize - source.as_ptr() as usize);
     let (recap_first, recap_last) = match slot {
         Some((j, _)) => {
             let solid: Vec<usize> = (i + 1..j)

@@ -134,6 +134,8 @@ fn read_thesis<'a>(
     // Theses sharing the line: split where the numbering goes on.
     let body = &source[text_start..end];
     let mut current = (m.number, marker, text_start);
+    // The line of each thesis: a cursor that only moves forward.
+    let mut cursor = j;
     for (at, n, text_at) in inline_markers(body) {
         if n <= current.0 || n - current.0 > MAX_INLINE_GAP || n > MAX_NUMBER {
             continue;
@@ -142,12 +144,19 @@ fn read_thesis<'a>(
         if piece_end <= current.2 {
             continue;
         }
-        out.push(thesis(source, lines, j, current, piece_end, m.emphasis));
+        out.push(thesis(
+            source,
+            lines,
+            &mut cursor,
+            current,
+            piece_end,
+            m.emphasis,
+        ));
         let marker_start = text_start + at;
         let marker_end = marker_start + source[marker_start..text_start + text_at].trim_end().len();
         current = (n, (marker_start, marker_end), text_start + text_at);
     }
-    out.push(thesis(source, lines, j, current, end, m.emphasis));
+    out.push(thesis(source, lines, &mut cursor, current, end, m.emphasis));
     Some(last)
 }
 
@@ -155,7 +164,7 @@ fn read_thesis<'a>(
 fn thesis<'a>(
     source: &'a str,
     lines: &[Scanned],
-    first_line: usize,
+    cursor: &mut usize,
     (number, marker, text_start): (u32, (usize, usize), usize),
     end: usize,
     emphasis: bool,
@@ -168,11 +177,13 @@ fn thesis<'a>(
             .or_else(|| text.strip_suffix("__"))
             .unwrap_or(text);
     }
-    let line = lines[first_line..]
-        .iter()
-        .take_while(|l| l.line.start <= marker.0)
-        .last()
-        .map_or(lines[first_line].line.number, |l| l.line.number);
+    while lines
+        .get(*cursor + 1)
+        .is_some_and(|l| l.line.start <= marker.0)
+    {
+        *cursor += 1;
+    }
+    let line = lines[*cursor].line.number;
     Thesis {
         number,
         marker: Cow::Borrowed(&source[marker.0..marker.1]),

@@ -44,6 +44,19 @@ pub(crate) fn number<T: std::str::FromStr>(input: &str) -> Res<'_, T> {
     }
 }
 
+/// Whether `c` is an invisible format character that dumps carry along
+/// (zero-width spaces and joiners, bidi controls, word joiners, a stray
+/// BOM): grammars look past them at the start of a line.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}' | '\u{ad}')
+}
+
+/// `text` without the invisible characters (and white space among them)
+/// that open it.
+pub(crate) fn visible(text: &str) -> &str {
+    text.trim_start_matches(|c: char| is_invisible(c) || c.is_whitespace())
+}
+
 /// Byte offset of `rest` inside `whole`, where `rest` is a suffix of it.
 pub(crate) fn offset_in(whole: &str, rest: &str) -> usize {
     whole.len() - rest.len()

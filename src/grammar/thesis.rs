@@ -254,14 +254,19 @@ pub(crate) fn inline_markers(text: &str) -> impl Iterator<Item = (usize, u32, us
 
 /// Editorial insertions in square brackets ("[solo]", "[non tutte]"):
 /// their inner text. Ellipses ("[…]") and numeric references ("[3]") are
-/// not notes.
+/// not notes. One pass: a `[` opens, the next `]` closes.
 pub(crate) fn notes(text: &str) -> impl Iterator<Item = &str> + '_ {
-    text.match_indices('[').filter_map(move |(i, _)| {
-        let inner = &text[i + 1..];
-        let close = inner.find(']')?;
-        let note = inner[..close].trim();
-        let worded = note.chars().any(char::is_alphabetic) && !note.contains('[');
-        worded.then_some(note)
+    let mut open = None;
+    text.char_indices().filter_map(move |(i, c)| match c {
+        '[' => {
+            open = Some(i + 1);
+            None
+        }
+        ']' => {
+            let note = text[open.take()?..i].trim();
+            note.chars().any(char::is_alphabetic).then_some(note)
+        }
+        _ => None,
     })
 }
 

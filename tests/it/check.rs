@@ -7,6 +7,9 @@ use tesi::{Block, Document, Span, normalize};
 /// `input` (a leading BOM aside) must lie in some block; every text field
 /// must be found in its own span's normalised source.
 pub fn invariants(input: &str, doc: &Document<'_>) {
+    let lines = LineIndex::new(input);
+    let span_ok = |input: &str, span: Span| span_ok(input, &lines, span);
+    let block_fields = |input: &str, b: &Block<'_>| block_fields(input, &lines, b);
     let mut blocks: Vec<(Span, &'static str)> = Vec::new();
     for b in &doc.front {
         blocks.push((b.span, "boilerplate"));
@@ -58,7 +61,28 @@ pub fn invariants(input: &str, doc: &Document<'_>) {
     }
 }
 
-fn span_ok(input: &str, span: Span) {
+/// Where each line starts (LF, CRLF and lone CR end lines).
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(input: &str) -> Self {
+        let bytes = input.as_bytes();
+        let mut starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
+        LineIndex(starts)
+    }
+
+    /// 1-based line of byte `at`.
+    fn line(&self, at: usize) -> usize {
+        self.0.partition_point(|&s| s <= at)
+    }
+}
+
+fn span_ok(input: &str, lines: &LineIndex, span: Span) {
     assert!(
         span.start <= span.end && span.end <= input.len(),
         "span {span} out of bounds"
@@ -67,24 +91,11 @@ fn span_ok(input: &str, span: Span) {
         input.is_char_boundary(span.start) && input.is_char_boundary(span.end),
         "span {span} splits a character"
     );
-    let (line, _) = line_of(input, span.start);
-    assert_eq!(line, span.line, "span {span} names the wrong line");
-}
-
-/// 1-based line of byte `at`, counting LF, CRLF and lone CR.
-fn line_of(input: &str, at: usize) -> (usize, usize) {
-    let bytes = &input.as_bytes()[..at];
-    let mut line = 1;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'\n'
-            || (b == b'\r'
-                && bytes.get(i + 1) != Some(&b'\n')
-                && input.as_bytes().get(i + 1) != Some(&b'\n'))
-        {
-            line += 1;
-        }
-    }
-    (line, 0)
+    assert_eq!(
+        lines.line(span.start),
+        span.line,
+        "span {span} names the wrong line"
+    );
 }
 
 fn text_in_span(input: &str, span: Span, text: &str) {
@@ -95,7 +106,8 @@ fn text_in_span(input: &str, span: Span, text: &str) {
     );
 }
 
-fn block_fields(input: &str, block: &Block<'_>) {
+fn block_fields(input: &str, lines: &LineIndex, block: &Block<'_>) {
+    let span_ok = |input: &str, span: Span| span_ok(input, lines, span);
     match block {
         Block::Heading(h) => text_in_span(input, h.span, &h.text),
         Block::Paragraph(p) => text_in_span(input, p.span, &p.text),

@@ -1,7 +1,11 @@
 //! tesi's integration tests: one binary, one module per concern.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod check;
 mod errors;
 mod fixtures;
+mod hostile;
+mod properties;
 mod serde_json_contract;
 mod series;

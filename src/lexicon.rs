@@ -77,10 +77,12 @@ pub enum Words {
     AnteMeridiem,
     /// "p.m." and its spellings.
     PostMeridiem,
+    /// A word of a pagination line ("1 2 3 … Successivo", "Next page").
+    PageWord,
 }
 
 impl Words {
-    const COUNT: usize = 14;
+    const COUNT: usize = 15;
 
     const fn index(self) -> usize {
         self as usize
@@ -104,6 +106,7 @@ pub(crate) struct Table {
     pub series_connectors: &'static [&'static str],
     pub ante_meridiem: &'static [&'static str],
     pub post_meridiem: &'static [&'static str],
+    pub page_words: &'static [&'static str],
     pub numbers: &'static [(&'static str, u32)],
     pub series_links: &'static [(&'static str, Direction)],
     pub months: &'static [(&'static str, u8)],
@@ -126,6 +129,7 @@ impl Table {
             (Words::SeriesConnector, self.series_connectors),
             (Words::AnteMeridiem, self.ante_meridiem),
             (Words::PostMeridiem, self.post_meridiem),
+            (Words::PageWord, self.page_words),
         ]
     }
 }

@@ -75,6 +75,19 @@ pub(crate) fn scan(source: &str, lines: &[Line], lexicon: &Lexicon) -> Vec<Scann
         .collect()
 }
 
+/// Characters that end or open a line of code.
+const CODE_ENDS: &[char] = &[';', '{', '}'];
+
+/// A line of code: indented by four columns or more, and ending like a
+/// statement or a block ("    1. let x = 1;"). Its numbers and dashes
+/// are not markers.
+fn is_code(raw: &str) -> bool {
+    bullet::indent(raw) >= 4 && {
+        let text = raw.trim_end();
+        text.ends_with(CODE_ENDS) || text.contains(" = ") || text.contains("()")
+    }
+}
+
 /// The kind of a trimmed line that starts at absolute byte `start`.
 fn classify(line: &str, start: usize, lexicon: &Lexicon, raw: &str) -> Kind {
     if line.is_empty() {
@@ -98,6 +111,9 @@ fn classify(line: &str, start: usize, lexicon: &Lexicon, raw: &str) -> Kind {
     }
     if episode::header(text, lexicon).is_some() {
         return Kind::Episode;
+    }
+    if is_code(raw) {
+        return Kind::Text { tail: None };
     }
     if let Some(marker) = thesis::marker(text, lexicon) {
         return Kind::Marker(Marker {

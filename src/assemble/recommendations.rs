@@ -59,9 +59,23 @@ pub(super) fn recommendation_list<'a>(
             end,
             &mut recs,
         );
+        // Past blank lines the list goes on only with a bullet it already
+        // has, or one indented deeper: a new kind of bullet after a gap
+        // starts something else.
         let k = next_solid(lines, end_line + 1);
-        let bullet_next = matches!(lines.get(k).map(|l| l.kind), Some(Kind::Bullet { .. }));
-        if !bullet_next || k - end_line - 1 > MAX_BLANKS {
+        let goes_on = match lines.get(k).map(|l| l.kind) {
+            Some(Kind::Bullet { .. }) if k == end_line + 1 => true,
+            Some(Kind::Bullet {
+                bullet,
+                indent: next,
+            }) => {
+                let m = &source[lines[k].start..lines[k].start + bullet.len];
+                k - end_line - 1 <= MAX_BLANKS
+                    && (next > indent || shapes.iter().any(|&(_, seen, _)| seen == m))
+            }
+            _ => false,
+        };
+        if !goes_on {
             break end_line;
         }
         j = k;

@@ -50,7 +50,7 @@ pub(crate) fn furniture(line: &str, lexicon: &Lexicon) -> Option<Furniture> {
     if date(line, lexicon).is_ok_and(|(rest, _)| only_symbols(rest)) {
         return Some(Furniture::Whole(Category::PostMeta));
     }
-    if is_pagination(line) {
+    if is_pagination(line, lexicon) {
         return Some(Furniture::Whole(Category::Navigation));
     }
     tail(line, lexicon).map(|(category, at)| Furniture::Tail(category, at))
@@ -85,13 +85,14 @@ fn comment_count<'a>(line: &'a str, lexicon: &Lexicon) -> Res<'a, u64> {
     }
 }
 
-/// A pagination line: page numbers, ellipses and arrows only, with at
-/// least three numbers ("1 2 3 … 94 →", "[5] [10] [15]").
-fn is_pagination(line: &str) -> bool {
+/// A pagination line: page numbers, ellipses, arrows and page words
+/// only, with at least three numbers ("1 2 3 … 94 →", "[5] [10] [15]",
+/// "• 1 • 2 • 3 • Next").
+fn is_pagination(line: &str, lexicon: &Lexicon) -> bool {
     let mut numbers = 0;
     for token in line.split_whitespace() {
         let core = token.trim_matches(|c: char| !c.is_alphanumeric());
-        if core.is_empty() {
+        if core.is_empty() || lexicon.words(Words::PageWord).is_whole(core) {
             continue;
         }
         if core.len() > 5 || !core.bytes().all(|b| b.is_ascii_digit()) {
@@ -175,6 +176,11 @@ mod tests {
         );
         assert_eq!(class("12 marzo 2015"), Some(Whole(PostMeta)));
         assert_eq!(class("1 2 3 … 94 →"), Some(Whole(Navigation)));
+        assert_eq!(class("• 1 • 2 • 3 • Next"), Some(Whole(Navigation)));
+        assert_eq!(
+            class("« Precedente 1 2 3 Successivo »"),
+            Some(Whole(Navigation))
+        );
         assert_eq!(class("Continua a leggere →"), Some(Whole(Continuation)));
         assert_eq!(class("← Post precedente"), Some(Whole(Navigation)));
         assert_eq!(class("« Older posts"), Some(Whole(Navigation)));

@@ -237,6 +237,9 @@ pub(crate) const TABLE: Table = Table {
         ("continued in the next episode", Direction::Next),
         ("in the next part", Direction::Next),
     ],
+    page_words: &[
+        "next", "previous", "prev", "page", "older", "newer", "first", "last",
+    ],
     months: &[
         ("january", 1),
         ("february", 2),

@@ -258,6 +258,18 @@ pub(crate) const TABLE: Table = Table {
         ("nell'episodio successivo", Direction::Next),
         ("nella prossima parte", Direction::Next),
     ],
+    page_words: &[
+        "successivo",
+        "successiva",
+        "successive",
+        "precedente",
+        "precedenti",
+        "pagina",
+        "avanti",
+        "indietro",
+        "prima",
+        "ultima",
+    ],
     months: &[
         ("gennaio", 1),
         ("febbraio", 2),

@@ -561,6 +561,67 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+impl<'a> Document<'a> {
+    /// Every block of every post, in input order.
+    pub fn blocks(&self) -> impl Iterator<Item = &Block<'a>> {
+        self.posts.iter().flat_map(|p| p.blocks.iter())
+    }
+
+    /// Every thesis, in input order, across lists and posts.
+    pub fn theses(&self) -> impl Iterator<Item = &Thesis<'a>> {
+        self.thesis_lists().flat_map(|l| l.items.iter())
+    }
+
+    /// Every thesis list, in input order.
+    pub fn thesis_lists(&self) -> impl Iterator<Item = &ThesisList<'a>> {
+        self.blocks().filter_map(|b| match b {
+            Block::ThesisList(l) => Some(l),
+            _ => None,
+        })
+    }
+
+    /// Every recommendation list, in input order.
+    pub fn recommendations(&self) -> impl Iterator<Item = &RecommendationList<'a>> {
+        self.blocks().filter_map(|b| match b {
+            Block::RecommendationList(l) => Some(l),
+            _ => None,
+        })
+    }
+
+    /// Every episode, in input order: those named by titles, episode
+    /// headers, and the slots series links announce.
+    pub fn episodes(&self) -> impl Iterator<Item = &Episode<'a>> {
+        self.posts.iter().flat_map(|p| {
+            let title = p.title.as_ref().and_then(|t| t.episode.as_ref());
+            title
+                .into_iter()
+                .chain(p.blocks.iter().filter_map(|b| match b {
+                    Block::Episode(e) => Some(e),
+                    Block::SeriesLink(l) => l.episode.as_ref(),
+                    _ => None,
+                }))
+        })
+    }
+
+    /// Every series link, in input order.
+    pub fn series_links(&self) -> impl Iterator<Item = &SeriesLink<'a>> {
+        self.blocks().filter_map(|b| match b {
+            Block::SeriesLink(l) => Some(l),
+            _ => None,
+        })
+    }
+
+    /// Every boilerplate record, in input order, `front` first.
+    pub fn boilerplate(&self) -> impl Iterator<Item = &Boilerplate<'a>> {
+        self.front
+            .iter()
+            .chain(self.blocks().filter_map(|b| match b {
+                Block::Boilerplate(b) => Some(b),
+                _ => None,
+            }))
+    }
+}
+
 fn own(text: Cow<'_, str>) -> Cow<'static, str> {
     Cow::Owned(text.into_owned())
 }

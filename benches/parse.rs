@@ -1,0 +1,137 @@
+//! Throughput of `tesi::parse` beside pulldown-cmark on the same documents,
+//! and the growth of parse time with input size on prose and on
+//! adversarial shapes.
+//!
+//! ```text
+//! cargo bench --bench parse
+//! ```
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+mod corpus;
+
+const MB: usize = 1 << 20;
+
+fn cmark_events(markdown: &str) -> usize {
+    pulldown_cmark::Parser::new(markdown).count()
+}
+
+fn records(text: &str) -> usize {
+    let doc = tesi::parse(text);
+    doc.posts.len() + doc.blocks().count()
+}
+
+/// tesi and pulldown-cmark on a generated corpus, side by side.
+fn corpus_bench(c: &mut Criterion) {
+    let doc = corpus::corpus(7, 32 * MB);
+    let mut group = c.benchmark_group("corpus-32MB");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8));
+    group.throughput(Throughput::Bytes(doc.text.len() as u64));
+    group.bench_function("tesi::parse", |b| b.iter(|| records(black_box(&doc.text))));
+    group.throughput(Throughput::Bytes(doc.markdown.len() as u64));
+    group.bench_function("pulldown-cmark", |b| {
+        b.iter(|| cmark_events(black_box(&doc.markdown)))
+    });
+    group.finish();
+}
+
+/// Every fixture.
+fn fixtures_bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("fixtures");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(1))
+        .warm_up_time(Duration::from_millis(300));
+    let mut paths: Vec<_> = std::fs::read_dir("fixtures")
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    paths.retain(|p| p.extension().is_some_and(|x| x == "txt"));
+    paths.sort();
+    for path in paths {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(name, |b| b.iter(|| records(black_box(&text))));
+    }
+    group.finish();
+}
+
+/// The best of a few timed parses.
+fn best_time(text: &str) -> Duration {
+    let runs = if text.len() >= 32 * MB { 2 } else { 5 };
+    (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(records(black_box(text)));
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn shape(name: &str, size: usize) -> String {
+    let fill = |unit: &str| unit.repeat(size / unit.len() + 1);
+    match name {
+        "prose" => corpus::corpus(11, size).text,
+        "one line of theses" => {
+            let mut s = String::with_capacity(size + 32);
+            let mut n = 1;
+            while s.len() < size {
+                s.push_str(&format!("{}. a ", n % 900 + 1));
+                n += 1;
+            }
+            s
+        }
+        "bullet lines" => fill("• a\n"),
+        "premessa: lines" => fill("premessa:\n"),
+        "runs of [" => fill("["),
+        "runs of quotes" => fill("“"),
+        _ => String::new(),
+    }
+}
+
+/// Growth: 1 MB against 8 MB per shape, and throughput from 1 KB to 64 MB
+/// on prose. Printed, not measured by criterion: these are long runs.
+fn growth() {
+    println!("growth: time at 1 MB and 8 MB (linear is 8x; the bar is 12x)");
+    for name in [
+        "prose",
+        "one line of theses",
+        "bullet lines",
+        "premessa: lines",
+        "runs of [",
+        "runs of quotes",
+    ] {
+        let small = best_time(&shape(name, MB));
+        let large = best_time(&shape(name, 8 * MB));
+        let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
+        println!("  {name:<20} 1 MB {small:>10.2?}  8 MB {large:>10.2?}  x{ratio:.1}");
+    }
+    println!("throughput on prose by document size");
+    for size in [1 << 10, 16 << 10, 256 << 10, 4 * MB, 64 * MB] {
+        let text = shape("prose", size);
+        let t = best_time(&text);
+        let mbs = text.len() as f64 / MB as f64 / t.as_secs_f64().max(1e-9);
+        println!("  {:>9} bytes  {mbs:>8.1} MB/s", text.len());
+    }
+}
+
+fn all(c: &mut Criterion) {
+    if std::env::var_os("TESI_BENCH_SKIP_GROWTH").is_none() {
+        growth();
+    }
+    corpus_bench(c);
+    fixtures_bench(c);
+}
+
+criterion_group!(benches, all);
+criterion_main!(benches);

@@ -5,11 +5,13 @@
 pub struct Rng(u64);
 
 impl Rng {
+    /// A generator that starts from `seed`.
     pub fn new(seed: u64) -> Self {
         Rng(seed)
     }
 
-    pub fn next(&mut self) -> u64 {
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -17,10 +19,12 @@ impl Rng {
         z ^ (z >> 31)
     }
 
+    /// A number below `n`.
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
 
+    /// One of `items`.
     pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
     }
@@ -79,7 +83,9 @@ const WORDS: &[&str] = &[
 
 /// One document as plain text and as CommonMark.
 pub struct Doc {
+    /// The dump as tesi reads it.
     pub text: String,
+    /// The same documents as CommonMark.
     pub markdown: String,
 }
 

@@ -125,7 +125,28 @@ fn growth() {
     }
 }
 
+/// `TESI_BENCH_WRITE_CORPUS=DIR` writes the generated corpus (plain text
+/// and CommonMark) to DIR and exits, for profilers and outside harnesses.
+fn write_corpus() -> bool {
+    let Some(dir) = std::env::var_os("TESI_BENCH_WRITE_CORPUS") else {
+        return false;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    let doc = corpus::corpus(7, 32 * MB);
+    let written = std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(dir.join("corpus.txt"), &doc.text))
+        .and_then(|()| std::fs::write(dir.join("corpus.md"), &doc.markdown));
+    match written {
+        Ok(()) => println!("wrote {}", dir.display()),
+        Err(e) => eprintln!("cannot write the corpus: {e}"),
+    }
+    true
+}
+
 fn all(c: &mut Criterion) {
+    if write_corpus() {
+        return;
+    }
     if std::env::var_os("TESI_BENCH_SKIP_GROWTH").is_none() {
         growth();
     }

@@ -258,26 +258,38 @@ impl Lexicon {
     }
 }
 
-/// A set of phrases with a payload each, sorted by first character so that
-/// a lookup only compares the phrases that can match.
+/// A set of phrases with a payload each, sorted by first character, with
+/// an index from ASCII first characters to their range, so that a lookup
+/// only compares the phrases that can match, and a line whose first
+/// character opens no phrase costs one array read.
 #[derive(Debug, Clone)]
 pub(crate) struct Phrases<T> {
-    /// (folded phrase, payload), sorted by first char, longest first.
-    entries: Vec<(Box<str>, T)>,
+    /// Sorted by first char, longest phrase first.
+    entries: Vec<Entry<T>>,
+    /// For each ASCII character, the range of `entries` it opens.
+    ascii: Box<[(u32, u32); 128]>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry<T> {
+    first: char,
+    phrase: Box<str>,
+    value: T,
 }
 
 impl<T> Default for Phrases<T> {
     fn default() -> Self {
         Phrases {
             entries: Vec::new(),
+            ascii: Box::new([(0, 0); 128]),
         }
     }
 }
 
 impl<T: Clone> Phrases<T> {
     fn extend(&mut self, other: &Phrases<T>) {
-        for (phrase, value) in &other.entries {
-            self.insert(phrase, value.clone());
+        for e in &other.entries {
+            self.insert(&e.phrase, e.value.clone());
         }
     }
 }
@@ -288,26 +300,50 @@ impl<T> Phrases<T> {
         let Some(first) = folded.chars().next() else {
             return;
         };
-        let key = |e: &(Box<str>, T)| {
-            let c = e.0.chars().next().unwrap_or_default();
-            (c, std::cmp::Reverse(e.0.len()))
-        };
+        let key = |e: &Entry<T>| (e.first, std::cmp::Reverse(e.phrase.len()));
         let new_key = (first, std::cmp::Reverse(folded.len()));
         let at = self.entries.partition_point(|e| key(e) < new_key);
-        self.entries.insert(at, (folded.into_boxed_str(), value));
+        self.entries.insert(
+            at,
+            Entry {
+                first,
+                phrase: folded.into_boxed_str(),
+                value,
+            },
+        );
+        self.reindex();
+    }
+
+    /// Rebuilds the ASCII index after an insertion: one pass over the
+    /// sorted entries.
+    fn reindex(&mut self) {
+        let mut index = [(0u32, 0u32); 128];
+        for (i, e) in self.entries.iter().enumerate() {
+            if let Some(range) = index.get_mut(e.first as usize) {
+                if range.0 == range.1 {
+                    range.0 = i as u32;
+                }
+                range.1 = i as u32 + 1;
+            }
+        }
+        *self.ascii = index;
     }
 
     /// Every phrase that starts `text`, longest first, with the number of
     /// bytes of `text` it covers.
     pub(crate) fn prefixes<'s>(&'s self, text: &'s str) -> impl Iterator<Item = (usize, &'s T)> {
         let first = text.chars().next().map(fold_char).unwrap_or_default();
-        let lo = self
-            .entries
-            .partition_point(|e| e.0.chars().next().unwrap_or_default() < first);
-        self.entries[lo..]
+        let range = match self.ascii.get(first as usize) {
+            Some(&(lo, hi)) => lo as usize..hi as usize,
+            None => {
+                let lo = self.entries.partition_point(|e| e.first < first);
+                let hi = self.entries.partition_point(|e| e.first <= first);
+                lo..hi
+            }
+        };
+        self.entries[range]
             .iter()
-            .take_while(move |e| e.0.starts_with(first))
-            .filter_map(move |(phrase, value)| match_phrase(text, phrase).map(|n| (n, value)))
+            .filter_map(move |e| match_phrase(text, &e.phrase).map(|n| (n, &e.value)))
     }
 
     /// The longest phrase that starts `text`.
@@ -320,14 +356,12 @@ impl<T> Phrases<T> {
     pub(crate) fn find_in<'s>(&'s self, text: &'s str) -> Option<(usize, usize, &'s T)> {
         let mut prev_alnum = false;
         for (i, c) in text.char_indices() {
-            if !prev_alnum {
-                if let Some((n, value)) = self.longest_prefix(&text[i..]) {
-                    let end = i + n;
-                    let whole_word = !(text[..end].ends_with(char::is_alphanumeric)
-                        && text[end..].starts_with(char::is_alphanumeric));
-                    if whole_word {
-                        return Some((i, n, value));
-                    }
+            if !prev_alnum && let Some((n, value)) = self.longest_prefix(&text[i..]) {
+                let end = i + n;
+                let whole_word = !(text[..end].ends_with(char::is_alphanumeric)
+                    && text[end..].starts_with(char::is_alphanumeric));
+                if whole_word {
+                    return Some((i, n, value));
                 }
             }
             prev_alnum = c.is_alphanumeric();
@@ -368,24 +402,41 @@ fn fold_char(c: char) -> char {
 /// Bytes of `text` matched by the folded `phrase` at its start, or `None`.
 /// A space in `phrase` matches one or more white space characters.
 pub(crate) fn match_phrase(text: &str, phrase: &str) -> Option<usize> {
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut i = 0;
     for want in phrase.chars() {
         if want == ' ' {
-            let mut any = false;
-            while chars.next_if(|&(_, c)| c.is_whitespace()).is_some() {
-                any = true;
+            let start = i;
+            while let Some(&b) = bytes.get(i) {
+                if b.is_ascii() {
+                    if !matches!(b, b' ' | b'\t'..=b'\r') {
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    match text[i..].chars().next() {
+                        Some(c) if c.is_whitespace() => i += c.len_utf8(),
+                        _ => break,
+                    }
+                }
             }
-            if !any {
+            if i == start {
                 return None;
             }
+        } else if want.is_ascii() && want != '\'' {
+            if bytes.get(i)?.to_ascii_lowercase() != want as u8 {
+                return None;
+            }
+            i += 1;
         } else {
-            let (_, got) = chars.next()?;
+            let got = text[i..].chars().next()?;
             if fold_char(got) != want {
                 return None;
             }
+            i += got.len_utf8();
         }
     }
-    Some(chars.peek().map_or(text.len(), |&(i, _)| i))
+    Some(i)
 }
 
 /// Whether `text` holds no letter or digit (arrows, punctuation, space).

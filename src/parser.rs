@@ -87,17 +87,17 @@ impl Parser {
     /// and column; [`ErrorKind::InputTooLarge`] past
     /// [`Options::max_input_bytes`].
     pub fn parse_bytes<'a>(&self, input: &'a [u8]) -> Result<Document<'a>, Error> {
-        if let Some(limit) = self.options.max_input_bytes {
-            if input.len() > limit {
-                return Err(Error::at(
-                    ErrorKind::InputTooLarge {
-                        size: input.len(),
-                        limit,
-                    },
-                    input,
-                    0,
-                ));
-            }
+        if let Some(limit) = self.options.max_input_bytes
+            && input.len() > limit
+        {
+            return Err(Error::at(
+                ErrorKind::InputTooLarge {
+                    size: input.len(),
+                    limit,
+                },
+                input,
+                0,
+            ));
         }
         Ok(self.parse(source::decode(input)?))
     }

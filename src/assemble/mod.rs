@@ -488,12 +488,12 @@ fn recommendation_list<'a>(
     b: &mut Building<'a>,
     mut list: RecommendationList<'a>,
 ) -> Block<'a> {
-    if list.lead_in.is_none() {
-        if let Some(intro) = intro(source, b).filter(|i| i.text.ends_with(':')) {
-            take_intro(source, b, &intro);
-            list.span = Span::new(intro.span.start, list.span.end, intro.span.line);
-            list.lead_in = Some(intro.text);
-        }
+    if list.lead_in.is_none()
+        && let Some(intro) = intro(source, b).filter(|i| i.text.ends_with(':'))
+    {
+        take_intro(source, b, &intro);
+        list.span = Span::new(intro.span.start, list.span.end, intro.span.line);
+        list.lead_in = Some(intro.text);
     }
     Block::RecommendationList(list)
 }

@@ -154,19 +154,18 @@ fn push_items<'a>(
     end: usize,
     out: &mut Vec<Recommendation<'a>>,
 ) {
-    let line_no = lines[first_line].line.number;
     let mut starts = vec![(marker_start, marker, text_start)];
-    if let Some((c, at)) = inline_bullets(&source[text_start..end]) {
-        if marker.starts_with(c) {
-            starts.extend(bullet_starts(
-                source,
-                c,
-                at.iter().map(|a| text_start + a),
-                end,
-            ));
-        }
+    if let Some((c, at)) = inline_bullets(&source[text_start..end])
+        && marker.starts_with(c)
+    {
+        starts.extend(bullet_starts(
+            source,
+            c,
+            at.iter().map(|a| text_start + a),
+            end,
+        ));
     }
-    split_items(source, &starts, end, 0, line_no, out);
+    split_items(source, &starts, end, &lines[first_line..], out);
 }
 
 /// For each bullet `c` at the absolute offsets `at`: its offset, the
@@ -191,10 +190,11 @@ fn split_items<'a>(
     source: &'a str,
     starts: &[(usize, &'a str, usize)],
     end: usize,
-    level: u32,
-    line_no: usize,
+    lines: &[Scanned],
     out: &mut Vec<Recommendation<'a>>,
 ) {
+    // The line of each item: a cursor that only moves forward.
+    let mut cursor = 0;
     for (n, &(m_start, m, t)) in starts.iter().enumerate() {
         let stop = starts.get(n + 1).map_or(end, |next| next.0);
         let text = source[t..stop].trim_end();
@@ -203,9 +203,17 @@ fn split_items<'a>(
         }
         out.push(Recommendation {
             marker: Cow::Borrowed(m),
-            level,
+            level: 0,
             text: normalize(text),
-            span: Span::new(m_start, t + text.len(), line_no),
+            span: Span::new(m_start, t + text.len(), {
+                while lines
+                    .get(cursor + 1)
+                    .is_some_and(|l| l.line.start <= m_start)
+                {
+                    cursor += 1;
+                }
+                lines.get(cursor).map_or(1, |l| l.line.number)
+            }),
         });
     }
 }
@@ -219,7 +227,13 @@ pub(super) fn inline_list<'a>(source: &'a str, line: &Scanned) -> Option<Recomme
     let lead = text[..first].trim_end();
     let starts = bullet_starts(source, c, at.iter().map(|a| line.start + a), line.end);
     let mut recs = Vec::new();
-    split_items(source, &starts, line.end, 0, line.line.number, &mut recs);
+    split_items(
+        source,
+        &starts,
+        line.end,
+        std::slice::from_ref(line),
+        &mut recs,
+    );
     if recs.len() < 2 {
         return None;
     }

@@ -116,10 +116,11 @@ fn read_thesis<'a>(
         }
     }
     // A duplicated marker ("7. 7. I clienti"): one thesis.
-    if let Some(dup) = thesis::marker(&source[text_start..lines[last].end], lexicon) {
-        if dup.number == m.number && dup.text > 0 {
-            text_start += dup.text;
-        }
+    if let Some(dup) = thesis::marker(&source[text_start..lines[last].end], lexicon)
+        && dup.number == m.number
+        && dup.text > 0
+    {
+        text_start += dup.text;
     }
     // Wrapped lines.
     while let Some(next) = lines.get(last + 1) {

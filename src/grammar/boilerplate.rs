@@ -11,8 +11,9 @@ use crate::model::Category;
 
 /// Longest line, in bytes, that a `Prefix` phrase may open.
 const MAX_PREFIX_LINE: usize = 400;
-/// How far from the end of a line a `Tail` phrase may start, in bytes.
-const TAIL_WINDOW: usize = 160;
+/// How far from the end of a line a `Tail` phrase may start, in bytes:
+/// the longest marker words plus what may follow them.
+const TAIL_WINDOW: usize = TAIL_REST_BYTES + 40;
 /// Most bytes and words after a `Tail` phrase ("continua su SNID").
 const TAIL_REST_BYTES: usize = 60;
 const TAIL_REST_WORDS: usize = 6;
@@ -125,17 +126,18 @@ fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
     let mut prev_solid: Option<char> = line[..from].chars().rev().find(|c| !c.is_whitespace());
     for (i, c) in line[from..].char_indices() {
         let at = from + i;
-        let word_start = prev.is_none_or(char::is_whitespace) || !c.is_alphanumeric();
-        if word_start {
-            // A worded marker ("Read more") must not continue a clause:
-            // "people should read more" is prose.
-            let after_clause = prev_solid.is_some_and(|p| p.is_alphanumeric() || p == ',');
+        // A worded marker ("Read more") must not continue a clause:
+        // "people should read more" is prose. Most word starts in prose
+        // follow a word, so this check spares the lookup.
+        let after_clause = prev_solid.is_some_and(|p| p.is_alphanumeric() || p == ',');
+        let candidate = if c.is_alphanumeric() {
+            !after_clause && prev.is_none_or(char::is_whitespace)
+        } else {
+            !c.is_whitespace()
+        };
+        if candidate {
             for (n, &(category, pattern)) in lexicon.boilerplate.prefixes(&line[at..]) {
-                let needs_break = c.is_alphanumeric();
-                if pattern == Pattern::Tail
-                    && !(needs_break && after_clause)
-                    && tail_rest(&line[at + n..])
-                {
+                if pattern == Pattern::Tail && tail_rest(&line[at + n..]) {
                     return Some((category, at));
                 }
             }

@@ -9,20 +9,36 @@ use nom::combinator::{opt, recognize, verify};
 
 use super::{Res, offset_in, ws0};
 
-/// Bullet characters that may touch their text ("•Rete").
-const SYMBOL_BULLETS: &[char] = &[
-    '•', '·', '▪', '◦', '►', '➢', '→', '✓', '✔', '■', '□', '●', '○', '➤', '▶', '◆', '◇', '❖', '⁃',
-    '‣', '–', '—', '✅', '👉', '🔹', '🔸', '📌', '💡', '⭐', '❗', '✨', '🔴', '🟢',
-];
-
-/// Emoji that serve as bullets when followed by white space.
-fn is_pictograph(c: char) -> bool {
-    matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x26FF | 0x2700..=0x27BF)
-}
-
-/// Whether `c` can be a bullet touching its text or standing alone.
+/// Bullet characters that may touch their text ("•Rete"): typographic
+/// bullets, arrows, checks, geometric shapes, and emoji.
 fn is_symbol_bullet(c: char) -> bool {
-    SYMBOL_BULLETS.contains(&c) || is_pictograph(c)
+    matches!(
+        c,
+        '•' | '·'
+            | '▪'
+            | '◦'
+            | '►'
+            | '➢'
+            | '→'
+            | '✓'
+            | '✔'
+            | '■'
+            | '□'
+            | '●'
+            | '○'
+            | '➤'
+            | '▶'
+            | '◆'
+            | '◇'
+            | '❖'
+            | '⁃'
+            | '‣'
+            | '–'
+            | '—'
+            | '✅'
+            | '❗'
+            | '✨'
+    ) || matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x26FF | 0x2700..=0x27BF)
 }
 
 /// A bullet at the start of a line.
@@ -83,18 +99,25 @@ pub(crate) fn bullet(line: &str) -> Option<Bullet> {
 /// Inline bullets: the byte offsets of each bullet of a line that holds
 /// several items separated by the same symbol bullet, each with white space
 /// on both sides ("Le regole • Ascolta. • Rispondi."). Needs two at least.
+///
+/// Symbol bullets are not ASCII: only the lead bytes of their encodings
+/// (`·` is C2 B7; the others start with E2 or F0) are looked at.
 pub(crate) fn inline_bullets(line: &str) -> Option<(char, Vec<usize>)> {
     let mut found: Option<(char, Vec<usize>)> = None;
-    let mut prev: Option<char> = None;
-    for (i, c) in line.char_indices() {
-        let spaced_before = prev.is_none_or(char::is_whitespace);
-        prev = Some(c);
-        if !spaced_before || !is_symbol_bullet(c) || matches!(c, '–' | '—' | '→') {
+    for i in memchr::memchr3_iter(0xC2, 0xE2, 0xF0, line.as_bytes()) {
+        let Some(c) = line[i..].chars().next() else {
+            continue;
+        };
+        if !is_symbol_bullet(c) || matches!(c, '–' | '—' | '→') {
             continue;
         }
+        let spaced_before = line[..i]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace);
         let after = &line[i + c.len_utf8()..];
         let after = after.strip_prefix('\u{fe0f}').unwrap_or(after);
-        if !after.starts_with(char::is_whitespace) {
+        if !spaced_before || !after.starts_with(char::is_whitespace) {
             continue;
         }
         match &mut found {

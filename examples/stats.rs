@@ -1,0 +1,53 @@
+//! Parses files and prints what they hold and how fast they parsed.
+//!
+//! ```text
+//! cargo run --release --example stats -- FILE...
+//! ```
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    let paths: Vec<String> = std::env::args().skip(1).collect();
+    if paths.is_empty() {
+        eprintln!("usage: stats FILE...");
+        return ExitCode::from(2);
+    }
+    let mut failed = false;
+    for path in &paths {
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("stats: {path}: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let start = Instant::now();
+        let doc = match tesi::parse_bytes(&bytes) {
+            Ok(doc) => doc,
+            Err(e) => {
+                eprintln!("stats: {path}: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let elapsed = start.elapsed();
+        let mbs = bytes.len() as f64 / (1u64 << 20) as f64 / elapsed.as_secs_f64().max(1e-9);
+        println!(
+            "{path}: {} bytes in {elapsed:.2?} ({mbs:.1} MB/s): {} posts, {} blocks, {} theses, {} recommendation lists, {} episodes, {} boilerplate",
+            bytes.len(),
+            doc.posts.len(),
+            doc.blocks().count(),
+            doc.theses().count(),
+            doc.recommendations().count(),
+            doc.episodes().count(),
+            doc.boilerplate().count(),
+        );
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

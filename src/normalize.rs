@@ -12,7 +12,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// trimmed. Borrows when nothing changes.
 pub fn normalize(text: &str) -> Cow<'_, str> {
     let trimmed = text.trim();
-    let nfc = is_nfc_quick(trimmed.chars()) == IsNormalized::Yes;
+    let nfc = is_stable(trimmed) || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes;
     if nfc && !needs_folding(trimmed) {
         return Cow::Borrowed(trimmed);
     }
@@ -23,29 +23,66 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
     Cow::Owned(fold(composed.trim()))
 }
 
+/// A fast check that `text` is NFC: every character is below U+0300 (no
+/// combining mark, nothing to compose with one) or general punctuation
+/// other than the two quads
+/// (typographic quotes, dashes, ellipsis). Blog text mostly is; `false`
+/// only means "ask the full quick check".
+fn is_stable(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            // U+0000..U+02FF: ASCII, Latin-1, Latin Extended.
+            0x00..=0xCB => i += 1,
+            // U+2002..U+206F: E2 80 xx and E2 81 xx, less U+2000 and U+2001
+            // (en and em quad), which NFC replaces.
+            0xE2 if matches!(
+                (bytes.get(i + 1), bytes.get(i + 2)),
+                (Some(0x80), Some(0x82..)) | (Some(0x81), _)
+            ) =>
+            {
+                i += 3
+            }
+            // Continuation bytes of the characters above.
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// Whether `text` (already trimmed) has white space other than single
-/// ASCII spaces.
+/// ASCII spaces. Reads bytes: the non-ASCII white space characters are
+/// U+0085, U+00A0 (C2 85, C2 A0), U+1680 (E1 9A 80), U+2000..U+200A,
+/// U+2028, U+2029, U+202F (E2 80 xx), U+205F (E2 81 9F) and U+3000
+/// (E3 80 80).
 fn needs_folding(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut prev_space = false;
     for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b' ' => {
-                if prev_space {
+        let space = match b {
+            b' ' => true,
+            b'\t'..=b'\r' => return true,
+            0xC2 if matches!(bytes.get(i + 1), Some(0x85 | 0xA0)) => return true,
+            0xE1..=0xE3 => {
+                let tail = (b, bytes.get(i + 1).copied(), bytes.get(i + 2).copied());
+                if matches!(
+                    tail,
+                    (0xE1, Some(0x9A), Some(0x80))
+                        | (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+                        | (0xE2, Some(0x81), Some(0x9F))
+                        | (0xE3, Some(0x80), Some(0x80))
+                ) {
                     return true;
                 }
-                prev_space = true;
+                false
             }
-            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => return true,
-            // Lead bytes of the non-ASCII white space characters.
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                if text[i..].chars().next().is_some_and(char::is_whitespace) {
-                    return true;
-                }
-                prev_space = false;
-            }
-            _ => prev_space = false,
+            _ => false,
+        };
+        if space && prev_space {
+            return true;
         }
+        prev_space = space;
     }
     false
 }
@@ -84,6 +121,29 @@ mod tests {
     fn ok_white_space_folds() {
         assert_eq!(normalize("a\u{a0}\u{a0} b\r\n\tc"), "a b c");
         assert_eq!(normalize("\u{2003}x\u{3000}"), "x");
+    }
+
+    #[test]
+    fn ok_every_white_space_character_folds() {
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+        {
+            assert_eq!(normalize(&format!("a{c}b")), "a b", "U+{:04X}", c as u32);
+        }
+        for c in ['\u{2019}', '\u{2026}', '\u{201c}', '\u{200b}', '\u{a9}'] {
+            let text = format!("a{c}b");
+            assert!(
+                matches!(normalize(&text), Cow::Borrowed(_)),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn ok_quads_become_spaces_like_nfc_would() {
+        assert_eq!(normalize("a\u{2000}\u{2001}b"), "a b");
     }
 
     #[test]

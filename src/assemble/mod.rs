@@ -173,7 +173,7 @@ fn furniture_run(
 
 /// A short label: a few words, no sentence.
 fn is_label(text: &str) -> bool {
-    text.chars().count() <= MAX_LABEL_CHARS
+    at_most_chars(text, MAX_LABEL_CHARS)
         && text.split_whitespace().count() <= MAX_LABEL_WORDS
         && !text.ends_with(['.', '!', '?', ':', ';', ','])
 }
@@ -228,7 +228,13 @@ fn continues(prev: &str, next: &str) -> bool {
 
 /// Whether `line` is long and stops mid-sentence, as a wrapped line does.
 fn is_wrapped(line: &str) -> bool {
-    !ends_sentence(line) && line.chars().count() >= WRAPPED_LINE_CHARS
+    !ends_sentence(line) && !at_most_chars(line, WRAPPED_LINE_CHARS - 1)
+}
+
+/// Whether `text` has at most `n` characters, without counting past what
+/// the answer needs: a character takes one to four bytes.
+fn at_most_chars(text: &str, n: usize) -> bool {
+    text.len() <= n || (text.len() <= 4 * n && text.chars().nth(n).is_none())
 }
 
 /// Whether `text` ends like a sentence (or a line that stands alone).
@@ -244,7 +250,7 @@ fn closing_quotes_trimmed(text: &str) -> &str {
 
 /// Whether a one-line text reads as a post title.
 fn is_title(text: &str) -> bool {
-    text.chars().count() <= MAX_TITLE_CHARS
+    at_most_chars(text, MAX_TITLE_CHARS)
         && text.split_whitespace().count() <= MAX_TITLE_WORDS
         && !text.chars().next().is_some_and(char::is_lowercase)
         && !text.ends_with([':', ',', ';'])
@@ -265,7 +271,7 @@ fn has_sentence_break(text: &str) -> bool {
 /// Whether a one-line text reads as a heading: short, with a letter, not
 /// ending like a sentence, not a table row.
 fn is_heading(text: &str) -> bool {
-    text.chars().count() <= MAX_HEADING_CHARS
+    at_most_chars(text, MAX_HEADING_CHARS)
         && text.chars().any(char::is_alphabetic)
         && !text.contains('|')
         && text.split_whitespace().count() <= MAX_HEADING_WORDS

@@ -14,6 +14,8 @@ const MAX_PREFIX_LINE: usize = 400;
 /// How far from the end of a line a `Tail` phrase may start, in bytes:
 /// the longest marker words plus what may follow them.
 const TAIL_WINDOW: usize = TAIL_REST_BYTES + 40;
+/// Longest line that can be a lone date ("Mercoledì, 12 settembre 2015").
+const MAX_DATE_LINE: usize = 48;
 /// Most bytes and words after a `Tail` phrase ("continua su SNID").
 const TAIL_REST_BYTES: usize = 60;
 const TAIL_REST_WORDS: usize = 6;
@@ -33,6 +35,11 @@ const LEADING_ARROWS: &[char] = &['←', '«', '‹', '↑', '→', '»', '›',
 
 /// Classifies a trimmed, non-empty line.
 pub(crate) fn furniture(line: &str, lexicon: &Lexicon) -> Option<Furniture> {
+    // Whole-line furniture is short; a long line can only end with a
+    // marker.
+    if line.len() > MAX_PREFIX_LINE {
+        return tail(line, lexicon).map(|(category, at)| Furniture::Tail(category, at));
+    }
     let core = line.trim_start_matches(|c: char| LEADING_ARROWS.contains(&c) || c.is_whitespace());
     for (n, &(category, pattern)) in lexicon.boilerplate.prefixes(core) {
         let rest = &core[n..];
@@ -48,7 +55,8 @@ pub(crate) fn furniture(line: &str, lexicon: &Lexicon) -> Option<Furniture> {
     if comment_count(line, lexicon).is_ok_and(|(rest, _)| rest.len() <= 160) {
         return Some(Furniture::Whole(Category::CommentLink));
     }
-    if date(line, lexicon).is_ok_and(|(rest, _)| only_symbols(rest)) {
+    if line.len() <= MAX_DATE_LINE && date(line, lexicon).is_ok_and(|(rest, _)| only_symbols(rest))
+    {
         return Some(Furniture::Whole(Category::PostMeta));
     }
     if is_pagination(line, lexicon) {
@@ -117,35 +125,48 @@ fn tail_rest(rest: &str) -> bool {
 }
 
 /// The leftmost `Tail` phrase that closes `line`, with its byte offset.
+///
+/// A marker either opens with a symbol ("[…] continua su X") or is a
+/// worded phrase after a sentence break ("… Continua a leggere →"): a
+/// worded marker that continues a clause ("people should read more") is
+/// prose. So only symbols, and the first word after a symbol other than a
+/// comma, are looked up; letters and spaces are passed over a byte at a
+/// time.
 fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
-    let mut from = line.len().saturating_sub(TAIL_WINDOW);
-    while !line.is_char_boundary(from) {
-        from -= 1;
+    let marker_at = |at: usize| {
+        lexicon
+            .boilerplate
+            .prefixes(&line[at..])
+            .find(|&(n, &(_, pattern))| pattern == Pattern::Tail && tail_rest(&line[at + n..]))
+            .map(|(_, &(category, _))| (category, at))
+    };
+    let bytes = line.as_bytes();
+    let mut i = line.len().saturating_sub(TAIL_WINDOW);
+    while !line.is_char_boundary(i) {
+        i -= 1;
     }
-    let mut prev: Option<char> = line[..from].chars().next_back();
-    let mut prev_solid: Option<char> = line[..from].chars().rev().find(|c| !c.is_whitespace());
-    for (i, c) in line[from..].char_indices() {
-        let at = from + i;
-        // A worded marker ("Read more") must not continue a clause:
-        // "people should read more" is prose. Most word starts in prose
-        // follow a word, so this check spares the lookup.
-        let after_clause = prev_solid.is_some_and(|p| p.is_alphanumeric() || p == ',');
-        let candidate = if c.is_alphanumeric() {
-            !after_clause && prev.is_none_or(char::is_whitespace)
-        } else {
-            !c.is_whitespace()
-        };
-        if candidate {
-            for (n, &(category, pattern)) in lexicon.boilerplate.prefixes(&line[at..]) {
-                if pattern == Pattern::Tail && tail_rest(&line[at + n..]) {
-                    return Some((category, at));
-                }
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() || b == b' ' {
+            i += 1;
+            continue;
+        }
+        let c = line[i..].chars().next()?;
+        let after = i + c.len_utf8();
+        if !c.is_alphanumeric() && !c.is_whitespace() {
+            if let Some(found) = marker_at(i) {
+                return Some(found);
+            }
+            let word = after + (line[after..].len() - line[after..].trim_start().len());
+            let spaced = word > after;
+            if c != ','
+                && spaced
+                && line[word..].starts_with(char::is_alphanumeric)
+                && let Some(found) = marker_at(word)
+            {
+                return Some(found);
             }
         }
-        prev = Some(c);
-        if !c.is_whitespace() {
-            prev_solid = Some(c);
-        }
+        i = after;
     }
     None
 }

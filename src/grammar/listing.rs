@@ -44,8 +44,12 @@ pub(crate) fn entry(line: &str, lexicon: &Lexicon) -> Option<Entry> {
             title: (start, line.len()),
         });
     }
-    // title-first: the date closes the line.
+    // title-first: the date closes the line, and every date ends with a
+    // digit.
     let close = body.trim_end_matches(')');
+    if !close.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let mut from = close.len().saturating_sub(DATE_WINDOW);
     while !close.is_char_boundary(from) {
         from -= 1;

@@ -257,16 +257,13 @@ pub(crate) fn inline_markers(text: &str) -> impl Iterator<Item = (usize, u32, us
 /// not notes. One pass: a `[` opens, the next `]` closes.
 pub(crate) fn notes(text: &str) -> impl Iterator<Item = &str> + '_ {
     let mut open = None;
-    text.char_indices().filter_map(move |(i, c)| match c {
-        '[' => {
+    memchr::memchr2_iter(b'[', b']', text.as_bytes()).filter_map(move |i| {
+        if text.as_bytes()[i] == b'[' {
             open = Some(i + 1);
-            None
+            return None;
         }
-        ']' => {
-            let note = text[open.take()?..i].trim();
-            note.chars().any(char::is_alphabetic).then_some(note)
-        }
-        _ => None,
+        let note = text[open.take()?..i].trim();
+        note.chars().any(char::is_alphabetic).then_some(note)
     })
 }
 

@@ -52,39 +52,31 @@ fn is_stable(text: &str) -> bool {
 }
 
 /// Whether `text` (already trimmed) has white space other than single
-/// ASCII spaces. Reads bytes: the non-ASCII white space characters are
-/// U+0085, U+00A0 (C2 85, C2 A0), U+1680 (E1 9A 80), U+2000..U+200A,
-/// U+2028, U+2029, U+202F (E2 80 xx), U+205F (E2 81 9F) and U+3000
-/// (E3 80 80).
+/// ASCII spaces. A few vectorised byte searches: two spaces in a row,
+/// ASCII control white space, and the lead bytes of the non-ASCII white
+/// space characters: U+0085, U+00A0 (C2 85, C2 A0), U+1680 (E1 9A 80),
+/// U+2000..U+200A, U+2028, U+2029, U+202F (E2 80 xx), U+205F (E2 81 9F)
+/// and U+3000 (E3 80 80).
 fn needs_folding(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let mut prev_space = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        let space = match b {
-            b' ' => true,
-            b'\t'..=b'\r' => return true,
-            0xC2 if matches!(bytes.get(i + 1), Some(0x85 | 0xA0)) => return true,
-            0xE1..=0xE3 => {
-                let tail = (b, bytes.get(i + 1).copied(), bytes.get(i + 2).copied());
-                if matches!(
-                    tail,
-                    (0xE1, Some(0x9A), Some(0x80))
-                        | (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
-                        | (0xE2, Some(0x81), Some(0x9F))
-                        | (0xE3, Some(0x80), Some(0x80))
-                ) {
-                    return true;
-                }
-                false
-            }
-            _ => false,
-        };
-        if space && prev_space {
-            return true;
-        }
-        prev_space = space;
+    if memchr::memmem::find(bytes, b"  ").is_some()
+        || memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_some()
+        || memchr::memchr2(b'\x0b', b'\x0c', bytes).is_some()
+    {
+        return true;
     }
-    false
+    memchr::memchr3_iter(0xC2, 0xE2, 0xE1, bytes)
+        .chain(memchr::memchr_iter(0xE3, bytes))
+        .any(|i| {
+            matches!(
+                (bytes[i], bytes.get(i + 1), bytes.get(i + 2)),
+                (0xC2, Some(0x85 | 0xA0), _)
+                    | (0xE1, Some(0x9A), Some(0x80))
+                    | (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+                    | (0xE2, Some(0x81), Some(0x9F))
+                    | (0xE3, Some(0x80), Some(0x80))
+            )
+        })
 }
 
 /// Folds every run of white space in `text` (already trimmed) to one space.

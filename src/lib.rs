@@ -60,6 +60,7 @@ pub use model::{
 };
 pub use normalize::normalize;
 pub use parser::{Options, Parser};
+pub use source::{Repaired, repair_utf8};
 
 /// Parses a dump with the default options (Italian and English words).
 ///

@@ -3,6 +3,8 @@
 //! Everything after this phase works on `&str` with byte offsets into the
 //! original input, so spans never need translating back.
 
+use std::borrow::Cow;
+
 use crate::error::{Error, ErrorKind};
 
 /// The UTF-8 byte order mark.
@@ -17,6 +19,48 @@ pub(crate) fn decode(input: &[u8]) -> Result<&str, Error> {
             e.valid_up_to(),
         )
     })
+}
+
+/// Bytes repaired into text: invalid UTF-8 sequences replaced by U+FFFD.
+///
+/// Spans of a document parsed from [`Repaired::text`] index the repaired
+/// text, not the original bytes: each replaced sequence becomes the three
+/// bytes of U+FFFD. `invalid` gives, for each replacement, its byte offset
+/// in the original input, so a caller can map positions back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Repaired<'a> {
+    /// The text, borrowed when the input was valid.
+    pub text: Cow<'a, str>,
+    /// Byte offsets in the input of each invalid sequence, in order.
+    pub invalid: Vec<usize>,
+}
+
+/// Repairs `input` into text, replacing each invalid UTF-8 sequence with
+/// U+FFFD and reporting where they were. Parse the result with
+/// [`parse`](crate::parse).
+///
+/// ```
+/// let repaired = tesi::repair_utf8(b"perch\xe9 no\xff");
+/// assert_eq!(repaired.text, "perch\u{fffd} no\u{fffd}");
+/// assert_eq!(repaired.invalid, [5, 9]);
+/// let doc = tesi::parse(&repaired.text);
+/// assert_eq!(doc.posts.len(), 1);
+/// ```
+pub fn repair_utf8(input: &[u8]) -> Repaired<'_> {
+    let mut invalid = Vec::new();
+    let mut offset = 0;
+    for chunk in input.utf8_chunks() {
+        offset += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            invalid.push(offset);
+            offset += chunk.invalid().len();
+        }
+    }
+    Repaired {
+        text: String::from_utf8_lossy(input),
+        invalid,
+    }
 }
 
 /// Where content starts: after a leading BOM, if any.
@@ -109,6 +153,14 @@ mod tests {
     #[test]
     fn ok_bom_is_skipped_but_counted() {
         assert_eq!(spans("\u{feff}ab\ncd"), [(3, 5, 1), (6, 8, 2)]);
+    }
+
+    #[test]
+    fn ok_repair_reports_offsets() {
+        let r = repair_utf8(b"a\xff\xfeb\xe2\x80");
+        assert_eq!(r.text, "a\u{fffd}\u{fffd}b\u{fffd}");
+        assert_eq!(r.invalid, [1, 2, 4]);
+        assert!(matches!(repair_utf8(b"ok").text, Cow::Borrowed("ok")));
     }
 
     #[test]

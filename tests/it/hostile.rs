@@ -131,3 +131,14 @@ fn emoji_bullets() {
     assert_eq!(list.items.len(), 2);
     assert_eq!(list.lead_in.as_deref(), Some("Da fare:"));
 }
+
+#[test]
+fn lossy_repair_reports_offsets_and_parses() {
+    let repaired = tesi::repair_utf8(b"Titolo\n\nperch\xe9 no\xff\n");
+    assert_eq!(repaired.invalid, [13, 17]);
+    let doc = parse_checked(&repaired.text);
+    let tesi::Block::Paragraph(p) = &doc.posts[0].blocks[0] else {
+        panic!()
+    };
+    assert_eq!(p.text, "perch\u{fffd} no\u{fffd}");
+}

@@ -414,11 +414,15 @@ pub enum Category {
     PostMeta,
     /// Related-posts headers: "Correlati", "Related".
     Related,
+    /// Site furniture around the posts: footer credits ("Blog su
+    /// WordPress.com.", "Proudly powered by WordPress"), cookie notices,
+    /// sidebar widget titles ("Articoli recenti", "Recent Comments").
+    Footer,
 }
 
 impl Category {
     /// Every category, in declaration order.
-    pub const ALL: [Category; 11] = [
+    pub const ALL: [Category; 12] = [
         Category::ShareBar,
         Category::CommentForm,
         Category::CommentLink,
@@ -430,6 +434,7 @@ impl Category {
         Category::Navigation,
         Category::PostMeta,
         Category::Related,
+        Category::Footer,
     ];
 
     /// The snake_case name used in JSON.
@@ -446,6 +451,7 @@ impl Category {
             Category::Navigation => "navigation",
             Category::PostMeta => "post_meta",
             Category::Related => "related",
+            Category::Footer => "footer",
         }
     }
 

@@ -351,7 +351,19 @@ fn posts<'a>(source: &'a str, items: Vec<Item<'a>>, lexicon: &Lexicon) -> Docume
             }
             Item::Block(block) => {
                 let b = current_post(&mut building, block.span());
-                b.push(block);
+                match block {
+                    // An episode header that opens a post is its title.
+                    Block::Episode(episode) if !b.has_content && b.post.title.is_none() => {
+                        let span = episode.span;
+                        b.post.span = b.post.span.cover(span);
+                        b.post.title = Some(Title {
+                            text: text(span),
+                            episode: Some(episode),
+                            span,
+                        });
+                    }
+                    block => b.push(block),
+                }
                 b.has_content = true;
             }
             Item::Text { span, single } => {

@@ -38,7 +38,16 @@ fn is_symbol_bullet(c: char) -> bool {
             | '✅'
             | '❗'
             | '✨'
-    ) || matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x26FF | 0x2700..=0x27BF)
+            | '‒'
+            | '−'
+    ) || matches!(
+        c as u32,
+        // Emoji, dingbats and miscellaneous symbols, arrows.
+        0x1F300..=0x1FAFF | 0x2600..=0x26FF | 0x2700..=0x27BF | 0x2B00..=0x2BFF
+        // Symbol-font glyphs that PDF extraction leaves in the private use
+        // area (Word's bullets in Symbol and Wingdings: U+F0B7, U+F0A7, ...).
+        | 0xF020..=0xF0FF
+    )
 }
 
 /// A bullet at the start of a line.
@@ -174,6 +183,8 @@ mod tests {
         assert_eq!(ok("✔️ Fatto"), ("✔\u{fe0f}", "Fatto"));
         assert_eq!(ok("👉 Guarda"), ("👉", "Guarda"));
         assert_eq!(ok("► “Citazione”"), ("►", "“Citazione”"));
+        assert_eq!(ok("\u{f0b7}\tDal PDF"), ("\u{f0b7}", "Dal PDF"));
+        assert_eq!(ok("− meno"), ("−", "meno"));
     }
 
     #[test]

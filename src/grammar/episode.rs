@@ -54,7 +54,40 @@ fn number_word<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
     Ok((&input[n..], value))
 }
 
-// episode-number = number / "n." *WSP number / "#" number / number-word
+// roman-number = 1*("I" / "V" / "X" / "L")   ; a well-formed numeral
+fn roman_number(input: &str) -> Res<'_, u32> {
+    let (rest, digits) = take_while1(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))(input)?;
+    if rest.starts_with(char::is_alphanumeric) {
+        return Err(fail(input));
+    }
+    let n = super::thesis::roman_value(digits).ok_or_else(|| fail(input))?;
+    Ok((rest, n))
+}
+
+// ordinal = 1*3DIGIT ("ª" / "°" / "º" / "a" / "st" / "nd" / "rd" / "th") / <number word>
+fn ordinal<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
+    let suffixed = |i: &'a str| {
+        let (i, n) = number::<u32>(i)?;
+        let (i, _) = alt((
+            tag_no_case("ª"),
+            tag_no_case("°"),
+            tag_no_case("º"),
+            tag_no_case("st"),
+            tag_no_case("nd"),
+            tag_no_case("rd"),
+            tag_no_case("th"),
+            tag_no_case("a"),
+        ))
+        .parse(i)?;
+        if i.starts_with(char::is_alphanumeric) {
+            return Err(fail(i));
+        }
+        Ok((i, n))
+    };
+    alt((suffixed, |i| number_word(i, lexicon))).parse(input)
+}
+
+// episode-number = number / "n." *WSP number / "#" number / number-word / roman-number
 fn episode_number<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
     let numeral = |i: &'a str| {
         let (i, _) = opt(alt((
@@ -70,7 +103,7 @@ fn episode_number<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
         }
         Ok((i, n))
     };
-    alt((numeral, |i| number_word(i, lexicon))).parse(input)
+    alt((numeral, |i| number_word(i, lexicon), roman_number)).parse(input)
 }
 
 // separator = *WSP (":" / "." / "," / "-" / "–" / "—" / "|") *WSP
@@ -134,9 +167,19 @@ pub(crate) fn header<'a>(line: &'a str, lexicon: &Lexicon) -> Option<Header<'a>>
             ..Header::default()
         });
     }
-    let (n, _) = lexicon.words(Words::EpisodeWord).longest_prefix(body)?;
-    let (rest, _) = ws1(&body[n..]).ok()?;
-    let (rest, number) = episode_number(rest, lexicon).ok()?;
+    let episode_word = |i: &'a str| -> Option<&'a str> {
+        let (n, _) = lexicon.words(Words::EpisodeWord).longest_prefix(i)?;
+        (!i[n..].starts_with(char::is_alphanumeric)).then(|| &i[n..])
+    };
+    let (rest, number) = match episode_word(body) {
+        // episode = <episode-word> 1*WSP episode-number ...
+        Some(after) => episode_number(ws1(after).ok()?.0, lexicon).ok()?,
+        // ordinal-first = ordinal 1*WSP <episode-word> ... ("3ª puntata", "Second part")
+        None => {
+            let (after, n) = ordinal(body, lexicon).ok()?;
+            (episode_word(ws1(after).ok()?.0)?, n)
+        }
+    };
     let (rest, of) = match of_total(rest, lexicon) {
         Ok((rest, of)) => (rest, Some(of)),
         Err(_) => (rest, None),
@@ -367,6 +410,9 @@ mod tests {
             "Quell'episodio mi ha cambiato",
             "Parte del problema è la fretta",
             "Capitolo chiuso, si ricomincia.",
+            "Seconda parte del discorso è più lunga",
+            "Parte Integrante del piano",
+            "3a parte del budget è andata in ads",
         ] {
             assert_eq!(header(line, &lexicon), None, "{line}");
         }

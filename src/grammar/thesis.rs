@@ -118,7 +118,7 @@ fn roman(input: &str) -> Res<'_, u32> {
 }
 
 /// The value of a well-formed Roman numeral.
-fn roman_value(digits: &str) -> Option<u32> {
+pub(crate) fn roman_value(digits: &str) -> Option<u32> {
     let value = |c| match c {
         'I' => 1,
         'V' => 5,

@@ -12,6 +12,7 @@ mod recommendations;
 mod series;
 mod theses;
 
+use crate::grammar::date::find_date;
 use crate::grammar::episode::numbered_title;
 use crate::grammar::thesis::{declares_partial, names_theses};
 use crate::lexicon::{Lexicon, Words};
@@ -257,6 +258,12 @@ fn is_title(text: &str) -> bool {
         && !has_sentence_break(text)
 }
 
+/// A title that needs no other evidence to open a post next to a date
+/// line: title-like, short as a heading, not ending like a sentence.
+fn is_bare_title(text: &str) -> bool {
+    is_title(text) && is_heading(text)
+}
+
 /// Whether `text` holds a full stop followed by another sentence.
 fn has_sentence_break(text: &str) -> bool {
     text.char_indices().any(|(i, c)| {
@@ -313,9 +320,21 @@ fn posts<'a>(source: &'a str, items: Vec<Item<'a>>, lexicon: &Lexicon) -> Docume
     let mut building: Vec<Building<'a>> = Vec::new();
     let text = |span: Span| normalize(&source[span.start..span.end]);
     let mut items = items.into_iter().peekable();
+    // The date of a date line that closed a post, for the title after it.
+    let mut pending_date: Option<Date> = None;
     while let Some(item) = items.next() {
         match item {
             Item::Furniture(category, span) => {
+                // A date line before a title opens a post on archive pages
+                // that have no other separator ("12 marzo 2015\nTitolo").
+                let date = (category == Category::PostMeta)
+                    .then(|| find_date(&source[span.start..span.end], lexicon))
+                    .flatten();
+                let title_next = matches!(items.peek(), Some(&Item::Text { span: next, single: true })
+                    if is_bare_title(&text(next)));
+                // The line stays with the post it follows; the next post
+                // opens with the title and takes the date.
+                let opens_next = date.is_some() && title_next;
                 let record = Boilerplate {
                     category,
                     text: text(span),
@@ -325,7 +344,10 @@ fn posts<'a>(source: &'a str, items: Vec<Item<'a>>, lexicon: &Lexicon) -> Docume
                     None => doc.front.push(record),
                     Some(b) => {
                         b.push(Block::Boilerplate(record));
-                        b.ended |= category.ends_post() && b.has_content;
+                        b.ended |= (category.ends_post() || opens_next) && b.has_content;
+                        if opens_next && b.has_content {
+                            pending_date = date;
+                        }
                     }
                 }
             }
@@ -375,9 +397,18 @@ fn posts<'a>(source: &'a str, items: Vec<Item<'a>>, lexicon: &Lexicon) -> Docume
                     }) if single && is_title(&own) && text(next) == own => Some(next),
                     _ => None,
                 };
-                let opens = building
-                    .last()
-                    .is_none_or(|b| b.ended || (twin.is_some() && b.has_content));
+                // A title followed by its date line opens a post too.
+                let dated = match items.peek() {
+                    Some(&Item::Furniture(Category::PostMeta, meta))
+                        if twin.is_none() && single && is_bare_title(&own) =>
+                    {
+                        find_date(&source[meta.start..meta.end], lexicon)
+                    }
+                    _ => None,
+                };
+                let opens = building.last().is_none_or(|b| {
+                    b.ended || ((twin.is_some() || dated.is_some()) && b.has_content)
+                });
                 if opens {
                     building.push(Building::new(span));
                 }
@@ -392,6 +423,7 @@ fn posts<'a>(source: &'a str, items: Vec<Item<'a>>, lexicon: &Lexicon) -> Docume
                 } else if single && !b.has_content && b.post.title.is_none() && is_title(&own) {
                     b.post.span = b.post.span.cover(span);
                     b.post.title = Some(title_record(source, span, span, lexicon));
+                    b.post.date = b.post.date.or(dated).or(pending_date.take());
                 } else if single && is_heading(&own) && next_is_content(items.peek()) {
                     b.push(Block::Heading(Heading { text: own, span }));
                 } else {

@@ -100,6 +100,28 @@ pub(crate) fn date<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, Date> {
     Ok((rest, date))
 }
 
+/// Longest text searched for a date, in bytes.
+const MAX_SEARCH: usize = 200;
+
+/// The first date in a short line ("Pubblicato il 12 marzo 2015 da Anna",
+/// "Posted on March 3, 2015 by admin").
+pub(crate) fn find_date(text: &str, lexicon: &Lexicon) -> Option<Date> {
+    if text.len() > MAX_SEARCH {
+        return None;
+    }
+    let mut prev_alnum = false;
+    for (i, c) in text.char_indices() {
+        if !prev_alnum
+            && c.is_alphanumeric()
+            && let Ok((_, d)) = date(&text[i..], lexicon)
+        {
+            return Some(d);
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,6 +140,21 @@ mod tests {
         assert_eq!(ok("Sept. 30th 2019"), "2019-09-30|");
         assert_eq!(ok("2015-03-12 Titolo"), "2015-03-12| Titolo");
         assert_eq!(ok("03/12/2015"), "2015-12-03|");
+    }
+
+    #[test]
+    fn ok_found_in_lines() {
+        let lexicon = Lexicon::default();
+        let found = |t| find_date(t, &lexicon).map(|d| d.to_string());
+        assert_eq!(
+            found("Pubblicato il 12 marzo 2015 da Anna").as_deref(),
+            Some("2015-03-12")
+        );
+        assert_eq!(
+            found("Posted on March 3, 2015 by admin").as_deref(),
+            Some("2015-03-03")
+        );
+        assert_eq!(found("Posted in Diary"), None);
     }
 
     #[test]

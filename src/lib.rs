@@ -1,7 +1,17 @@
 //! tesi turns plain-text dumps of blog posts into typed records: posts,
-//! titles, paragraphs, numbered theses, bulleted recommendations, episode
-//! headers and series links, and classified boilerplate, each with an exact
-//! byte span into the source.
+//! titles, headings, paragraphs, numbered theses, bulleted
+//! recommendations, episode headers and series links, and classified
+//! boilerplate, each with an exact byte span into the source, so that
+//! nothing the author wrote is lost and every record can be traced.
+//!
+//! # What a dump looks like
+//!
+//! Scrapers hand over posts as plain text with the page still around them:
+//! skip links and archive headers before the first post, titles printed
+//! twice, share bars and comment forms after each post, tag-archive pages
+//! holding several posts separated by "Leave a Comment". Some dumps keep
+//! blank lines between paragraphs, some put every paragraph on one line
+//! with none; some wrap lines; NBSP padding and CRLF are common.
 //!
 //! ```
 //! let dump = "Skip to content →\n\
@@ -19,23 +29,113 @@
 //! let title = post.title.as_ref().unwrap();
 //! assert_eq!(title.text, "Il valore delle conversazioni");
 //! // The title was printed twice: its span covers both copies.
-//! assert_eq!(&dump[title.span.start..title.span.end].lines().count(), &3);
+//! assert_eq!(dump[title.span.start..title.span.end].lines().count(), 3);
 //! assert_eq!(post.blocks.len(), 2);
+//! ```
+//!
+//! # The model
+//!
+//! A [`Document`] holds `front` (boilerplate before the first post) and
+//! [`Post`]s; a post has an optional [`Title`], an optional [`Date`] and
+//! [`Block`]s: [`Heading`], [`Paragraph`], [`ThesisList`] of [`Thesis`],
+//! [`RecommendationList`] of [`Recommendation`], [`Episode`], [`SeriesLink`]
+//! and [`Boilerplate`]. Each piece of the input lies in exactly one block:
+//! a list's heading or lead-in is inside the list, the slot a series link
+//! announces lives only in the link. Every record has a [`Span`]: byte
+//! offsets into the input as given (a BOM counts) and the line of its start.
+//! Text fields are normalised ([`normalize`]: NFC, white space folded) and
+//! borrow from the input when normalisation changed nothing;
+//! [`Document::into_owned`] detaches a document from its input. Records
+//! serialise (serde) to the JSON contract of the `extract` example and
+//! deserialise back, borrowing where they can. Iterators such as
+//! [`Document::theses`] spare walking the tree, and [`Document::outline`]
+//! prints a stable tree for snapshot tests.
+//!
+//! # Theses
+//!
+//! Numbered theses in any marker style, with the list's heading, the
+//! numbers it skips and whether it says it is a selection:
+//!
+//! ```
+//! let doc = tesi::parse("Il manifesto\n\nLe tesi [non tutte]\n\n1. Il caos è ordine\n3) (non) ascoltare\n\n4. Reputation 5. Ascoltare\n");
+//! let list = doc.thesis_lists().next().unwrap();
+//! assert_eq!(list.heading.as_deref(), Some("Le tesi [non tutte]"));
+//! assert!(list.declared_partial);
+//! let numbers: Vec<u32> = list.items.iter().map(|t| t.number).collect();
+//! assert_eq!(numbers, [1, 3, 4, 5]);
+//! assert_eq!(list.missing, [2]);
+//! ```
+//!
+//! # Recommendations
+//!
+//! Bulleted lists with their lead-in, nesting levels and inline lists:
+//!
+//! ```
+//! let doc = tesi::parse("Le imprese dovrebbero:\n\n–\u{a0}\u{a0}ascoltare\n–\u{a0}\u{a0}rispondere\n  ◦ anche di sera\n");
+//! let list = doc.recommendations().next().unwrap();
+//! assert_eq!(list.lead_in.as_deref(), Some("Le imprese dovrebbero:"));
+//! let items: Vec<(&str, u32)> = list.items.iter().map(|r| (&*r.text, r.level)).collect();
+//! assert_eq!(items, [("ascoltare", 0), ("rispondere", 0), ("anche di sera", 1)]);
+//! ```
+//!
+//! # Episodes and series links
+//!
+//! ```
+//! let doc = tesi::parse("[7-eleven] Nella puntata precedente di “La rete”:\nIl recap.\n@02:00 p.m. #larete il seguito\n\nEpisodio 4: la pausa\n");
+//! let link = doc.series_links().next().unwrap();
+//! assert_eq!(link.series_tag.as_deref(), Some("7-eleven"));
+//! assert_eq!(link.series_title.as_deref(), Some("La rete"));
+//! let slot = link.episode.as_ref().unwrap();
+//! assert_eq!((slot.time.unwrap().to_string(), slot.number), ("14:00".to_owned(), None));
+//! assert_eq!(slot.hashtags, ["larete"]);
+//! let numbers: Vec<Option<u32>> = doc.episodes().map(|e| e.number).collect();
+//! assert_eq!(numbers, [None, Some(4)]);
+//! ```
+//!
+//! [`series::Catalog`] assembles the episodes of many documents into series.
+//!
+//! # Boilerplate
+//!
+//! Page furniture is kept, classified in a closed set of [`Category`], so
+//! that coverage stays complete and analysts can drop it:
+//!
+//! ```
+//! use tesi::Category;
+//! let doc = tesi::parse("Un post\n\nTesto.\n\nCondividi:\n\nTwitter\n\nFacebook\n\nLascia un commento\n");
+//! let kinds: Vec<Category> = doc.boilerplate().map(|b| b.category).collect();
+//! assert_eq!(kinds, [Category::ShareBar, Category::CommentLink]);
+//! ```
+//!
+//! # Another language or platform
+//!
+//! The words tesi looks for are data in a [`Lexicon`] (Italian and English
+//! built in); add phrases and words for another language or blog platform
+//! without touching the grammar:
+//!
+//! ```
+//! use tesi::{Category, Lexicon, Options, Parser, Pattern, Words};
+//! let mut lexicon = Lexicon::default();
+//! lexicon
+//!     .add_boilerplate(Category::CommentLink, Pattern::Line, "Deja un comentario")
+//!     .add_word(Words::ThesisMarker, "tesis");
+//! let parser = Parser::new(Options::default().lexicon(lexicon));
+//! let doc = parser.parse("Tesis 1: escuchar\nTesis 2: responder\n\nDeja un comentario\n");
+//! assert_eq!(doc.theses().count(), 2);
+//! assert_eq!(doc.boilerplate().count(), 1);
 //! ```
 //!
 //! # Phases
 //!
-//! 1. **source** (`source.rs`): bytes to `&str` (typed error on invalid
-//!    UTF-8), BOM, lines split at LF, CRLF or lone CR.
+//! 1. **source** (`source.rs`): bytes to `&str` (typed [`Error`] on
+//!    invalid UTF-8), BOM, lines split at LF, CRLF or lone CR.
 //! 2. **scan** (`scan.rs`, `grammar/`): each line classified alone, by nom
 //!    rules that dispatch on its first characters.
-//! 3. **assemble** (`assemble.rs`): one left-to-right pass with bounded
-//!    look-ahead builds blocks, then posts.
-//! 4. **model** (`model.rs`): the records, with serde derives; the JSON
-//!    shape is the contract of the `extract` example.
+//! 3. **assemble** (`assemble/`): one left-to-right pass with bounded
+//!    look-ahead builds blocks, one per structure file, then posts.
+//! 4. **model** (`model.rs`): the records, with serde derives.
 //!
-//! Words are data: see [`Lexicon`]. Text fields are normalised by
-//! [`normalize`]; spans always index the original bytes.
+//! Parsing is linear in the input, also on adversarial input: per-line
+//! rules cannot backtrack across lines, and look-ahead is bounded.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -260,7 +260,7 @@ pub struct Thesis<'a> {
     /// The thesis text without its marker, normalised.
     #[serde(borrow)]
     pub text: Cow<'a, str>,
-    /// Editorial insertions in square brackets ("[solo]" gives "solo"),
+    /// Editorial insertions in square brackets (`[solo]` gives `solo`),
     /// also left in `text`.
     #[serde(borrow)]
     pub notes: Vec<Cow<'a, str>>,

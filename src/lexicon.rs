@@ -346,6 +346,19 @@ impl<T> Phrases<T> {
             .filter_map(move |e| match_phrase(text, &e.phrase).map(|n| (n, &e.value)))
     }
 
+    /// Whether some phrase may start `text`, judged by its first character
+    /// alone: a cheap test before a lookup.
+    pub(crate) fn may_start(&self, text: &str) -> bool {
+        let first = text.chars().next().map(fold_char).unwrap_or_default();
+        match self.ascii.get(first as usize) {
+            Some(&(lo, hi)) => lo < hi,
+            None => {
+                let lo = self.entries.partition_point(|e| e.first < first);
+                self.entries.get(lo).is_some_and(|e| e.first == first)
+            }
+        }
+    }
+
     /// The longest phrase that starts `text`.
     pub(crate) fn longest_prefix<'s>(&'s self, text: &'s str) -> Option<(usize, &'s T)> {
         self.prefixes(text).next()

@@ -12,6 +12,9 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// trimmed. Borrows when nothing changes.
 pub fn normalize(text: &str) -> Cow<'_, str> {
     let trimmed = text.trim();
+    if is_clean(trimmed) {
+        return Cow::Borrowed(trimmed);
+    }
     let nfc = is_stable(trimmed) || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes;
     if nfc && !needs_folding(trimmed) {
         return Cow::Borrowed(trimmed);
@@ -21,6 +24,52 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
     }
     let composed: String = trimmed.nfc().collect();
     Cow::Owned(fold(composed.trim()))
+}
+
+/// Whether byte `b` can be passed over without a look: printable ASCII,
+/// a space, a continuation byte, a lead byte of U+00C0..U+02FF, or one of
+/// the two lead bytes (C2, E2) that [`is_clean`] checks on its own.
+#[inline]
+fn simple(b: u8) -> bool {
+    b.wrapping_sub(0x20) < 0x5F
+        || b.wrapping_sub(0x80) < 0x40
+        || b.wrapping_sub(0xC2) < 0x0A
+        || b == 0xE2
+}
+
+/// The common case, in a few vectorised passes: `text` (trimmed) is NFC
+/// and has no white space but single ASCII spaces. Characters below U+0300
+/// are NFC; so are general punctuation and currency (U+2002..U+20BF:
+/// typographic quotes, dashes, the ellipsis, the euro), where the white
+/// space that must fold also lives. `false` means "take the full path",
+/// not "not clean".
+fn is_clean(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Folds over fixed chunks compile to SIMD compares.
+    let chunks = bytes.chunks_exact(32);
+    let rest = chunks.remainder();
+    let simple_bytes = chunks
+        .into_iter()
+        .all(|chunk| chunk.iter().fold(true, |all, &b| all & simple(b)))
+        && rest.iter().all(|&b| simple(b));
+    if !simple_bytes || memchr::memmem::find(bytes, b"  ").is_some() {
+        return false;
+    }
+    memchr::memchr2_iter(0xC2, 0xE2, bytes).all(|i| {
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        let last = bytes.get(i + 2).copied().unwrap_or(0);
+        match bytes[i] {
+            // U+0080..U+00BF less U+0085 and NBSP.
+            0xC2 => next != 0x85 && next != 0xA0,
+            // U+2000..U+20BF less the quads and the white space.
+            _ => match next {
+                0x80 => !matches!(last, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+                0x81 => last != 0x9F,
+                0x82 => true,
+                _ => false,
+            },
+        }
+    })
 }
 
 /// A fast check that `text` is NFC: every character is below U+0300 (no

@@ -2,6 +2,7 @@
 //! inline lists whose items share one line.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use super::{Item, continues, next_solid};
 use crate::grammar::bullet::{self, inline_bullets};
@@ -28,6 +29,8 @@ pub(super) fn recommendation_list<'a>(
     let mut recs: Vec<Recommendation<'a>> = Vec::new();
     // (indentation, marker, first item) of each bullet line.
     let mut shapes: Vec<(u32, &'a str, usize)> = Vec::new();
+    // The markers the list has, for the test after a blank line.
+    let mut markers: HashSet<&'a str> = HashSet::new();
     let mut j = i;
     let last = loop {
         let Kind::Bullet { bullet, indent } = lines[j].kind else {
@@ -36,6 +39,7 @@ pub(super) fn recommendation_list<'a>(
         let line = &lines[j];
         let marker = &source[line.start..line.start + bullet.len];
         shapes.push((indent, marker, recs.len()));
+        markers.insert(marker);
         // The item wraps onto lines indented past its bullet, or that
         // continue its sentence.
         let mut end_line = j;
@@ -70,8 +74,7 @@ pub(super) fn recommendation_list<'a>(
                 indent: next,
             }) => {
                 let m = &source[lines[k].start..lines[k].start + bullet.len];
-                k - end_line - 1 <= MAX_BLANKS
-                    && (next > indent || shapes.iter().any(|&(_, seen, _)| seen == m))
+                k - end_line - 1 <= MAX_BLANKS && (next > indent || markers.contains(m))
             }
             _ => false,
         };
@@ -252,15 +255,19 @@ fn is_menu(recs: &[Recommendation<'_>], lexicon: &Lexicon) -> bool {
     recs.len() >= 2 && hits * 2 >= recs.len()
 }
 
-/// Lines of dialogue opened by dashes: a speech verb in an aside, or a
-/// quotation.
+/// Lines of dialogue opened by dashes: a verb of speech right after an
+/// aside's dash or comma ("– Nessuno, – rispose la stagista").
 fn is_dialogue(recs: &[Recommendation<'_>], lexicon: &Lexicon) -> bool {
     let dashes = recs
         .iter()
         .all(|r| matches!(&*r.marker, "–" | "—" | "-" | "--"));
+    let speech = lexicon.words(Words::SpeechVerb);
     dashes
         && recs.iter().any(|r| {
-            let speech = lexicon.words(Words::SpeechVerb).find_in(&r.text).is_some();
-            speech && (r.text.contains(" – ") || r.text.contains(" — ") || r.text.contains(", "))
+            [" – ", " — ", ", "].iter().any(|aside| {
+                r.text
+                    .match_indices(aside)
+                    .any(|(i, _)| speech.longest_prefix(&r.text[i + aside.len()..]).is_some())
+            })
         })
 }

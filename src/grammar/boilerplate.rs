@@ -134,6 +134,9 @@ fn tail_rest(rest: &str) -> bool {
 /// time.
 fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
     let marker_at = |at: usize| {
+        if !lexicon.boilerplate.may_start(&line[at..]) {
+            return None;
+        }
         lexicon
             .boilerplate
             .prefixes(&line[at..])

@@ -59,6 +59,10 @@ fn year(input: &str) -> Res<'_, u16> {
 // numeric     = 1*2DIGIT sep 1*2DIGIT sep year ; sep = "/" / "." / "-", day first
 pub(crate) fn date<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, Date> {
     let invalid = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify));
+    // Dispatch on the first character: a digit or a month name.
+    if !input.starts_with(|c: char| c.is_ascii_digit()) && !lexicon.months.may_start(input) {
+        return Err(invalid());
+    }
     let day_first = |i: &'a str| {
         let (i, d) = day(i)?;
         let (i, _) = ws1(i)?;

@@ -158,6 +158,13 @@ pub(crate) fn header<'a>(line: &'a str, lexicon: &Lexicon) -> Option<Header<'a>>
         Ok((rest, tag)) => (ws0(rest).ok()?.0, Some(tag)),
         Err(_) => (line, None),
     };
+    // Dispatch on the first character: a digit, S01E04, or a word.
+    let opens = body.starts_with(|c: char| c.is_ascii_digit() || c == 'S' || c == 's')
+        || lexicon.words(Words::EpisodeWord).may_start(body)
+        || lexicon.numbers.may_start(body);
+    if !opens {
+        return None;
+    }
     if let Ok((rest, n)) = season_episode(body) {
         let title = episode_rest(rest)?;
         return Some(Header {

@@ -235,8 +235,10 @@ fn is_date_rest(text: &str, lexicon: &Lexicon) -> bool {
 /// then white space and a capital letter or an opening quote, preceded by
 /// white space. Returns the marker's byte offset in `text` and its number.
 pub(crate) fn inline_markers(text: &str) -> impl Iterator<Item = (usize, u32, usize)> + '_ {
-    text.char_indices().filter_map(move |(i, c)| {
-        if !c.is_ascii_digit() || i == 0 {
+    let bytes = text.as_bytes();
+    // Digits that open a word: ASCII, so a byte scan finds them.
+    (1..bytes.len()).filter_map(move |i| {
+        if !bytes[i].is_ascii_digit() || bytes[i - 1].is_ascii_digit() {
             return None;
         }
         let before = text[..i].chars().next_back()?;

@@ -70,6 +70,14 @@ fn dump() -> impl Strategy<Value = String> {
     prop::collection::vec(piece(), 0..40).prop_map(|pieces| pieces.concat())
 }
 
+/// NFC, then every run of white space folded to one space, trimmed.
+fn normalized_like_reference(input: &str) {
+    use unicode_normalization::UnicodeNormalization;
+    let nfc: String = input.nfc().collect();
+    let reference = nfc.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(tesi::normalize(input), reference);
+}
+
 fn holds(input: &str) {
     let doc = tesi::parse(input);
     check::invariants(input, &doc);
@@ -96,6 +104,16 @@ proptest! {
     #[test]
     fn dump_like(input in dump()) {
         holds(&input);
+    }
+
+    #[test]
+    fn normalize_matches_its_definition(input in any::<String>()) {
+        normalized_like_reference(&input);
+    }
+
+    #[test]
+    fn normalize_matches_its_definition_on_dumps(input in dump()) {
+        normalized_like_reference(&input);
     }
 
     #[test]

@@ -140,6 +140,10 @@ impl Table {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     pub(crate) boilerplate: Phrases<(Category, Pattern)>,
+    /// The `Tail` phrases of `boilerplate` again, on their own: the search
+    /// for trailing markers runs on every line and should compare only
+    /// these.
+    pub(crate) tails: Phrases<Category>,
     words: [Phrases<()>; Words::COUNT],
     pub(crate) months: Phrases<u8>,
     pub(crate) numbers: Phrases<u32>,
@@ -161,6 +165,7 @@ impl Lexicon {
     pub fn empty() -> Self {
         Lexicon {
             boilerplate: Phrases::default(),
+            tails: Phrases::default(),
             words: Default::default(),
             months: Phrases::default(),
             numbers: Phrases::default(),
@@ -205,6 +210,7 @@ impl Lexicon {
     /// Adds every word of `other` to this lexicon.
     pub fn extend(&mut self, other: &Lexicon) -> &mut Self {
         self.boilerplate.extend(&other.boilerplate);
+        self.tails.extend(&other.tails);
         for (mine, theirs) in self.words.iter_mut().zip(&other.words) {
             mine.extend(theirs);
         }
@@ -223,6 +229,9 @@ impl Lexicon {
         phrase: &str,
     ) -> &mut Self {
         self.boilerplate.insert(phrase, (category, pattern));
+        if pattern == Pattern::Tail {
+            self.tails.insert(phrase, category);
+        }
         self
     }
 

@@ -45,14 +45,19 @@ fn simple(b: u8) -> bool {
 /// not "not clean".
 fn is_clean(text: &str) -> bool {
     let bytes = text.as_bytes();
-    // Folds over fixed chunks compile to SIMD compares.
-    let chunks = bytes.chunks_exact(32);
-    let rest = chunks.remainder();
-    let simple_bytes = chunks
-        .into_iter()
-        .all(|chunk| chunk.iter().fold(true, |all, &b| all & simple(b)))
-        && rest.iter().all(|&b| simple(b));
-    if !simple_bytes || memchr::memmem::find(bytes, b"  ").is_some() {
+    let Some((&last, _)) = bytes.split_last() else {
+        return true;
+    };
+    // Each byte is simple and no space follows a space. Folds over fixed
+    // chunks, pairing each byte with the next, compile to SIMD compares.
+    let (this, next) = (&bytes[..bytes.len() - 1], &bytes[1..]);
+    let ok = |a: &[u8], b: &[u8]| {
+        a.iter().zip(b).fold(true, |ok, (&x, &y)| {
+            ok & simple(x) & !(x == b' ' && y == b' ')
+        })
+    };
+    let clean_pairs = this.chunks(64).zip(next.chunks(64)).all(|(a, b)| ok(a, b));
+    if !clean_pairs || !simple(last) {
         return false;
     }
     memchr::memchr2_iter(0xC2, 0xE2, bytes).all(|i| {

@@ -134,14 +134,15 @@ fn tail_rest(rest: &str) -> bool {
 /// time.
 fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
     let marker_at = |at: usize| {
-        if !lexicon.boilerplate.may_start(&line[at..]) {
+        let rest = &line[at..];
+        if !lexicon.tails.may_start(rest) {
             return None;
         }
         lexicon
-            .boilerplate
-            .prefixes(&line[at..])
-            .find(|&(n, &(_, pattern))| pattern == Pattern::Tail && tail_rest(&line[at + n..]))
-            .map(|(_, &(category, _))| (category, at))
+            .tails
+            .prefixes(rest)
+            .find(|&(n, _)| tail_rest(&rest[n..]))
+            .map(|(_, &category)| (category, at))
     };
     let bytes = line.as_bytes();
     let mut i = line.len().saturating_sub(TAIL_WINDOW);

@@ -13,7 +13,7 @@ use crate::lexicon::{Lexicon, Words};
 use crate::model::Time;
 
 /// Longest line that can be an episode header, in bytes.
-const MAX_HEADER: usize = 300;
+const MAX_HEADER: usize = 200;
 
 /// An episode header or numbered title, with pieces of the line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

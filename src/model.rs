@@ -415,8 +415,10 @@ pub enum Category {
     /// Related-posts headers: "Correlati", "Related".
     Related,
     /// Site furniture around the posts: footer credits ("Blog su
-    /// WordPress.com.", "Proudly powered by WordPress"), cookie notices,
-    /// sidebar widget titles ("Articoli recenti", "Recent Comments").
+    /// WordPress.com.", "Proudly powered by WordPress"), taglines ("Just
+    /// another WordPress.com site"), cookie notices, menus and search
+    /// boxes, sidebar widget titles ("Articoli recenti", "Recent
+    /// Comments").
     Footer,
 }
 

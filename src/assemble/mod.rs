@@ -501,7 +501,8 @@ fn take_intro<'a>(source: &'a str, b: &mut Building<'a>, intro: &Intro<'a>) {
 
 /// Finishes a numbered list: takes the heading or lead-in before it, reads
 /// a declared selection from it, and keeps a list of one item only on
-/// evidence that it holds theses. Without that, the lone numbered line is a
+/// evidence that it holds theses (a heading that names them, a worded
+/// marker, or numbering that goes on from the post's last thesis list). Without that, the lone numbered line is a
 /// paragraph.
 fn thesis_list<'a>(
     source: &'a str,
@@ -511,7 +512,18 @@ fn thesis_list<'a>(
     lexicon: &Lexicon,
 ) -> Block<'a> {
     let intro = intro(source, b);
+    // A lone thesis that goes on with the numbering of the post's last
+    // thesis list (a long commentary split them) is one of them.
+    let continues_numbering = {
+        let last = b.post.blocks.iter().rev().find_map(|block| match block {
+            Block::ThesisList(l) => l.items.last().map(|t| t.number),
+            _ => None,
+        });
+        let first = list.items.first().map(|t| t.number);
+        matches!((last, first), (Some(last), Some(first)) if first > last && first - last <= theses::MAX_GAP)
+    };
     let evidence = worded
+        || continues_numbering
         || intro
             .as_ref()
             .is_some_and(|i| names_theses(&i.text, lexicon));

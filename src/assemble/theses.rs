@@ -12,11 +12,11 @@ use crate::scan::{Kind, Scanned};
 
 /// Largest step between consecutive theses of one list (selections skip
 /// numbers: 24 then 30).
-const MAX_GAP: u32 = 25;
+pub(super) const MAX_GAP: u32 = 25;
 /// Largest step between theses sharing a line ("35. ... 37. ...").
 const MAX_INLINE_GAP: u32 = 10;
 /// How many lines of commentary may stand between two theses.
-const MAX_COMMENT_LINES: usize = 12;
+const MAX_COMMENT_LINES: usize = 40;
 
 /// Builds the thesis list that starts with the marker line at `i`; returns
 /// the index after it, or `None` when the marker holds no thesis (a lone

@@ -302,6 +302,11 @@ pub struct Recommendation<'a> {
     /// The item text without its bullet, normalised.
     #[serde(borrow)]
     pub text: Cow<'a, str>,
+    /// When the item names an episode of a series ("Puntata 2: il
+    /// viaggio", "Diario (3) – la tempesta"), as archive lists do, that
+    /// episode.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub episode: Option<Episode<'a>>,
     /// From the bullet to the end of the item.
     pub span: Span,
 }
@@ -580,6 +585,11 @@ impl<'a> Document<'a> {
         self.thesis_lists().flat_map(|l| l.items.iter())
     }
 
+    /// Every recommendation, in input order, across lists and posts.
+    pub fn recommendation_items(&self) -> impl Iterator<Item = &Recommendation<'a>> {
+        self.recommendations().flat_map(|l| l.items.iter())
+    }
+
     /// Every thesis list, in input order.
     pub fn thesis_lists(&self) -> impl Iterator<Item = &ThesisList<'a>> {
         self.blocks().filter_map(|b| match b {
@@ -743,6 +753,7 @@ impl Recommendation<'_> {
             marker: own(self.marker),
             level: self.level,
             text: own(self.text),
+            episode: self.episode.map(Episode::into_owned),
             span: self.span,
         }
     }

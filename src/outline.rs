@@ -91,6 +91,9 @@ fn block(out: &mut String, depth: usize, b: &Block<'_>) {
                     quote(&r.marker)
                 );
                 line(out, depth + 1, &head, r.span, Some(&r.text));
+                if let Some(e) = &r.episode {
+                    episode(out, depth + 2, e);
+                }
             }
         }
         Block::Episode(e) => episode(out, depth, e),

@@ -110,6 +110,9 @@ impl Catalog {
         for block in &post.blocks {
             match block {
                 Block::Episode(e) => episodes.push(e),
+                Block::RecommendationList(l) => {
+                    episodes.extend(l.items.iter().filter_map(|r| r.episode.as_ref()));
+                }
                 Block::SeriesLink(l) => {
                     tag = tag.or(l.series_tag.as_deref());
                     title = title.or(l.series_title.as_deref());

@@ -108,7 +108,8 @@ fn blocks<'a>(source: &'a str, lines: &[Scanned], lexicon: &Lexicon) -> Vec<Item
                 i = recommendations::recommendation_list(source, lines, i, lexicon, &mut items);
             }
             Kind::Text { tail: None } => match recommendations::inline_list(source, line) {
-                Some(list) => {
+                Some(mut list) => {
+                    recommendations::attach_episodes(source, &mut list.items, lexicon);
                     items.push(Item::Recommendations(list));
                     i += 1;
                 }

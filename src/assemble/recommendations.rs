@@ -4,8 +4,10 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use super::series::episode_of;
 use super::{Item, continues, next_solid};
 use crate::grammar::bullet::{self, inline_bullets};
+use crate::grammar::episode::numbered_title;
 use crate::lexicon::{Lexicon, Words};
 use crate::model::{Category, Recommendation, RecommendationList, Span};
 use crate::normalize::normalize;
@@ -98,6 +100,7 @@ pub(super) fn recommendation_list<'a>(
             });
         }
     } else {
+        attach_episodes(source, &mut recs, lexicon);
         items.push(Item::Recommendations(RecommendationList {
             lead_in: None,
             items: recs,
@@ -208,6 +211,7 @@ fn split_items<'a>(
             marker: Cow::Borrowed(m),
             level: 0,
             text: normalize(text),
+            episode: None,
             span: Span::new(m_start, t + text.len(), {
                 while lines
                     .get(cursor + 1)
@@ -246,6 +250,19 @@ pub(super) fn inline_list<'a>(source: &'a str, line: &Scanned) -> Option<Recomme
         run_in: false,
         span: Span::new(line.start, line.end, line.line.number),
     })
+}
+
+/// Gives each item that names an episode of a series its episode, as
+/// lists of a series' posts do.
+pub(super) fn attach_episodes<'a>(
+    source: &'a str,
+    recs: &mut [Recommendation<'a>],
+    lexicon: &Lexicon,
+) {
+    for r in recs {
+        let raw = source[r.span.start + r.marker.len()..r.span.end].trim_start();
+        r.episode = numbered_title(raw, lexicon).map(|h| episode_of(&h, raw, r.span));
+    }
 }
 
 /// A site menu rendered as bullets: most items are menu entries.

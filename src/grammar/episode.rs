@@ -235,16 +235,16 @@ pub(crate) fn numbered_title<'a>(title: &'a str, lexicon: &Lexicon) -> Option<He
         }
         let series = body[..at].trim_end();
         let rest = &body[at..];
-        let parsed: Option<(u32, &str)> = match c {
-            ':' | ',' => {
-                let after = ws0(&rest[1..]).ok()?.0;
+        let parsed: Option<(u32, Option<u32>, &str)> = match c {
+            ':' | ',' | '-' | '–' | '—' | '|' => {
+                let after = ws0(&rest[c.len_utf8()..]).ok()?.0;
                 let word_first = |i: &'a str| {
                     let (i, _) = episode_word(i)?;
                     let (i, _) = ws1(i)?;
                     episode_number(i, lexicon)
                 };
                 let number_first = |i: &'a str| {
-                    let (i, n) = number_word(i, lexicon)?;
+                    let (i, n) = ordinal(i, lexicon)?;
                     let (i, _) = ws1(i)?;
                     let (i, _) = episode_word(i)?;
                     Ok((i, n))
@@ -252,17 +252,23 @@ pub(crate) fn numbered_title<'a>(title: &'a str, lexicon: &Lexicon) -> Option<He
                 alt((word_first, number_first))
                     .parse(after)
                     .ok()
-                    .map(|(r, n)| (n, r))
+                    .map(|(r, n)| (n, None, r))
             }
             '(' => {
-                let inner = |i: &'a str| -> Res<'a, u32> {
+                // "(3)", "(parte 2)", "(3/5)", "(parte 3 di 5)"
+                let inner = |i: &'a str| -> Res<'a, (u32, Option<u32>)> {
                     let (i, _) = char::<&str, nom::error::Error<&str>>('(')(i)?;
                     let (i, _) = opt((episode_word, ws1)).parse(i)?;
                     let (i, n) = episode_number(i, lexicon)?;
+                    let slash_total = |i: &'a str| {
+                        let (i, _) = char::<&str, nom::error::Error<&str>>('/')(i)?;
+                        number::<u32>(i)
+                    };
+                    let (i, of) = opt(alt((slash_total, |i| of_total(i, lexicon)))).parse(i)?;
                     let (i, _) = char::<&str, nom::error::Error<&str>>(')')(i)?;
-                    Ok((i, n))
+                    Ok((i, (n, of)))
                 };
-                inner(rest).ok().map(|(r, n)| (n, r))
+                inner(rest).ok().map(|(r, (n, of))| (n, of, r))
             }
             '#' => {
                 let (r, n) = (|i: &'a str| {
@@ -270,11 +276,11 @@ pub(crate) fn numbered_title<'a>(title: &'a str, lexicon: &Lexicon) -> Option<He
                     number::<u32>(i)
                 })(rest)
                 .ok()?;
-                (!r.starts_with(char::is_alphanumeric)).then_some((n, r))
+                (!r.starts_with(char::is_alphanumeric)).then_some((n, None, r))
             }
             _ => None,
         };
-        let Some((number, rest)) = parsed else {
+        let Some((number, of, rest)) = parsed else {
             continue;
         };
         if series.is_empty() || !series.chars().any(char::is_alphabetic) {
@@ -285,11 +291,11 @@ pub(crate) fn numbered_title<'a>(title: &'a str, lexicon: &Lexicon) -> Option<He
             tag,
             series: Some(
                 series
-                    .trim_end_matches([',', ':', '-', '–', '—'])
+                    .trim_end_matches([',', ':', '-', '–', '—', '|'])
                     .trim_end(),
             ),
             number: (number > 0).then_some(number),
-            of: None,
+            of: of.filter(|&n| n > 0),
             title,
         });
     }

@@ -49,6 +49,11 @@ pub(crate) fn furniture(line: &str, lexicon: &Lexicon) -> Option<Furniture> {
             Pattern::Tail => tail_rest(rest),
         };
         if whole {
+            // "Posted in X | Leave a comment": a meta line that also links
+            // to the comments closes the post like the link alone.
+            if category == Category::PostMeta && links_comments(line, lexicon) {
+                return Some(Furniture::Whole(Category::CommentLink));
+            }
             return Some(Furniture::Whole(category));
         }
     }
@@ -63,6 +68,22 @@ pub(crate) fn furniture(line: &str, lexicon: &Lexicon) -> Option<Furniture> {
         return Some(Furniture::Whole(Category::Navigation));
     }
     tail(line, lexicon).map(|(category, at)| Furniture::Tail(category, at))
+}
+
+/// Whether a segment of a line split at `|` or `·` is a comment link.
+fn links_comments(line: &str, lexicon: &Lexicon) -> bool {
+    line.split(['|', '·']).skip(1).any(|segment| {
+        let segment = segment.trim();
+        let linked = lexicon
+            .boilerplate
+            .prefixes(segment)
+            .any(|(n, &(category, pattern))| {
+                category == Category::CommentLink
+                    && pattern == Pattern::Line
+                    && only_symbols(&segment[n..])
+            });
+        linked || comment_count(segment, lexicon).is_ok_and(|(rest, _)| rest.trim().is_empty())
+    })
 }
 
 // comment-count = 1*DIGIT *WSP <comment-word> / <comment-word> *WSP "(" 1*DIGIT ")"
@@ -209,6 +230,18 @@ mod tests {
             Some(Whole(Navigation))
         );
         assert_eq!(class("Continua a leggere →"), Some(Whole(Continuation)));
+        assert_eq!(
+            class("Posted in Marketing | Leave a comment"),
+            Some(Whole(CommentLink))
+        );
+        assert_eq!(
+            class("Pubblicato in Diario | 3 commenti"),
+            Some(Whole(CommentLink))
+        );
+        assert_eq!(
+            class("Posted in Marketing | Tagged social"),
+            Some(Whole(PostMeta))
+        );
         assert_eq!(class("← Post precedente"), Some(Whole(Navigation)));
         assert_eq!(class("« Older posts"), Some(Whole(Navigation)));
     }

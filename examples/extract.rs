@@ -8,20 +8,30 @@
 //! (unreadable file, invalid UTF-8) it names the file, byte offset, line and
 //! column on stderr and exits with status 1. `--lossy` repairs invalid
 //! UTF-8 instead (U+FFFD), names each repaired offset on stderr, and prints
-//! spans that index the repaired text.
+//! spans that index the repaired text. `--max-bytes N` refuses larger
+//! inputs with an error (no limit by default).
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let mut compact = false;
     let mut lossy = false;
+    let mut max_bytes: Option<usize> = None;
+    let mut args = std::env::args().skip(1);
     let mut path = None;
-    for arg in std::env::args().skip(1) {
+    while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--max-bytes" => match args.next().and_then(|n| n.parse().ok()) {
+                Some(n) => max_bytes = Some(n),
+                None => {
+                    eprintln!("extract: --max-bytes takes a number of bytes");
+                    return ExitCode::from(2);
+                }
+            },
             "--compact" => compact = true,
             "--lossy" => lossy = true,
             "-h" | "--help" => {
-                println!("usage: extract FILE [--compact] [--lossy]");
+                println!("usage: extract FILE [--compact] [--lossy] [--max-bytes N]");
                 return ExitCode::SUCCESS;
             }
             _ if path.is_none() => path = Some(arg),
@@ -32,7 +42,7 @@ fn main() -> ExitCode {
         }
     }
     let Some(path) = path else {
-        eprintln!("usage: extract FILE [--compact] [--lossy]");
+        eprintln!("usage: extract FILE [--compact] [--lossy] [--max-bytes N]");
         return ExitCode::from(2);
     };
     let bytes = match std::fs::read(&path) {
@@ -42,6 +52,17 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let parser = tesi::Parser::new(tesi::Options::default().max_input_bytes(max_bytes));
+    if let Some(limit) = max_bytes
+        && lossy
+        && bytes.len() > limit
+    {
+        eprintln!(
+            "extract: {path}: input of {} bytes is larger than the limit of {limit} bytes",
+            bytes.len()
+        );
+        return ExitCode::FAILURE;
+    }
     let repaired;
     let doc = if lossy {
         repaired = tesi::repair_utf8(&bytes);
@@ -50,7 +71,7 @@ fn main() -> ExitCode {
         }
         tesi::parse(&repaired.text)
     } else {
-        match tesi::parse_bytes(&bytes) {
+        match parser.parse_bytes(&bytes) {
             Ok(doc) => doc,
             Err(e) => {
                 eprintln!("extract: {path}: {e}");

@@ -229,11 +229,14 @@ pub(crate) fn numbered_title<'a>(title: &'a str, lexicon: &Lexicon) -> Option<He
     };
     // Each form starts at a delimiter inside the title: try them left to
     // right, so the series title is the text before it.
-    for (at, c) in body.char_indices() {
+    const DELIMITERS: &[char] = &[':', ',', '-', '–', '—', '|', '(', '#'];
+    for (at, delimiter) in body.match_indices(DELIMITERS) {
         if at == 0 {
             continue;
         }
-        let series = body[..at].trim_end();
+        let Some(c) = delimiter.chars().next() else {
+            continue;
+        };
         let rest = &body[at..];
         let parsed: Option<(u32, Option<u32>, &str)> = match c {
             ':' | ',' | '-' | '–' | '—' | '|' => {
@@ -283,6 +286,7 @@ pub(crate) fn numbered_title<'a>(title: &'a str, lexicon: &Lexicon) -> Option<He
         let Some((number, of, rest)) = parsed else {
             continue;
         };
+        let series = body[..at].trim_end();
         if series.is_empty() || !series.chars().any(char::is_alphabetic) {
             return None;
         }

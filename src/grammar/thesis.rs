@@ -236,9 +236,11 @@ fn is_date_rest(text: &str, lexicon: &Lexicon) -> bool {
 /// white space. Returns the marker's byte offset in `text` and its number.
 pub(crate) fn inline_markers(text: &str) -> impl Iterator<Item = (usize, u32, usize)> + '_ {
     let bytes = text.as_bytes();
-    // Digits that open a word: ASCII, so a byte scan finds them.
-    (1..bytes.len()).filter_map(move |i| {
-        if !bytes[i].is_ascii_digit() || bytes[i - 1].is_ascii_digit() {
+    // A marker's number opens a word: look at the byte after each space
+    // (ASCII or the last byte of a wider white space character).
+    memchr::memchr3_iter(b' ', b'\t', 0xA0, bytes).filter_map(move |space| {
+        let i = space + 1;
+        if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
             return None;
         }
         let before = text[..i].chars().next_back()?;

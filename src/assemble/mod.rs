@@ -291,8 +291,15 @@ struct Building<'a> {
     post: Post<'a>,
     /// The post has content (a title or a block that is not furniture).
     has_content: bool,
+    /// The post has a block that is not furniture: more than a title.
+    has_body: bool,
     /// Furniture that closes a post followed the content.
     ended: bool,
+    /// Furniture that closes a post followed a title alone: either a
+    /// title-only entry of an archive page, or a theme that prints "Leave a
+    /// comment" under the title. The next line decides: a bare title opens
+    /// a post, prose goes on with this one.
+    ended_after_title: bool,
 }
 
 impl<'a> Building<'a> {
@@ -305,13 +312,51 @@ impl<'a> Building<'a> {
                 span,
             },
             has_content: false,
+            has_body: false,
             ended: false,
+            ended_after_title: false,
         }
     }
 
     fn push(&mut self, block: Block<'a>) {
         self.post.span = self.post.span.cover(block.span());
         self.post.blocks.push(block);
+    }
+
+    /// Pushes content that is not furniture; returns whether it followed
+    /// closing furniture after the title (a theme that prints "Leave a
+    /// comment" under titles).
+    fn push_body(&mut self, block: Block<'a>) -> bool {
+        self.push(block);
+        self.has_content = true;
+        self.has_body = true;
+        std::mem::take(&mut self.ended_after_title)
+    }
+
+    /// When the post ends with a bare title line after some body, takes
+    /// that line out: on a page whose theme prints closing furniture
+    /// under titles, it is the next post's title.
+    fn take_trailing_title(&mut self) -> Option<Span> {
+        let span = match self.post.blocks.as_slice() {
+            [
+                ..,
+                before,
+                Block::Heading(Heading { text, span }) | Block::Paragraph(Paragraph { text, span }),
+            ] if !matches!(before, Block::Boilerplate(_)) && is_bare_title(text) => *span,
+            _ => return None,
+        };
+        self.post.blocks.pop();
+        let end = self.post.blocks.last().map_or(span.start, |b| b.span().end);
+        self.post.span.end = end;
+        Some(span)
+    }
+
+    /// Furniture of `category` follows: does it close the post?
+    fn close_after(&mut self, category: Category) {
+        if category.ends_post() {
+            self.ended |= self.has_body;
+            self.ended_after_title |= self.has_content && !self.has_body;
+        }
     }
 }
 
@@ -323,6 +368,10 @@ fn posts<'a>(source: &'a str, items: Vec<Item<'a>>, lexicon: &Lexicon) -> Docume
     let mut items = items.into_iter().peekable();
     // The date of a date line that closed a post, for the title after it.
     let mut pending_date: Option<Date> = None;
+    // The page's theme prints closing furniture ("Leave a comment") under
+    // each title rather than after each post: learnt from the first post
+    // that shows it.
+    let mut furniture_under_titles = false;
     while let Some(item) = items.next() {
         match item {
             Item::Furniture(category, span) => {
@@ -341,12 +390,26 @@ fn posts<'a>(source: &'a str, items: Vec<Item<'a>>, lexicon: &Lexicon) -> Docume
                     text: text(span),
                     span,
                 };
+                // Under that theme, closing furniture after a bare title
+                // line that follows body text belongs to the next post.
+                if furniture_under_titles
+                    && category.ends_post()
+                    && let Some(b) = building.last_mut()
+                    && let Some(title) = b.take_trailing_title()
+                {
+                    b.ended = true;
+                    let mut next = Building::new(title);
+                    next.post.title = Some(title_record(source, title, title, lexicon));
+                    next.has_content = true;
+                    building.push(next);
+                }
                 match building.last_mut() {
                     None => doc.front.push(record),
                     Some(b) => {
                         b.push(Block::Boilerplate(record));
-                        b.ended |= (category.ends_post() || opens_next) && b.has_content;
+                        b.close_after(category);
                         if opens_next && b.has_content {
+                            b.ended = true;
                             pending_date = date;
                         }
                     }
@@ -363,14 +426,12 @@ fn posts<'a>(source: &'a str, items: Vec<Item<'a>>, lexicon: &Lexicon) -> Docume
             Item::Theses { list, worded } => {
                 let b = current_post(&mut building, list.span);
                 let block = thesis_list(source, b, list, worded, lexicon);
-                b.push(block);
-                b.has_content = true;
+                furniture_under_titles |= b.push_body(block);
             }
             Item::Recommendations(list) => {
                 let b = current_post(&mut building, list.span);
                 let block = recommendation_list(source, b, list);
-                b.push(block);
-                b.has_content = true;
+                furniture_under_titles |= b.push_body(block);
             }
             Item::Block(block) => {
                 let b = current_post(&mut building, block.span());
@@ -384,10 +445,10 @@ fn posts<'a>(source: &'a str, items: Vec<Item<'a>>, lexicon: &Lexicon) -> Docume
                             episode: Some(episode),
                             span,
                         });
+                        b.has_content = true;
                     }
-                    block => b.push(block),
+                    block => furniture_under_titles |= b.push_body(block),
                 }
-                b.has_content = true;
             }
             Item::Text { span, single } => {
                 let own = text(span);
@@ -407,8 +468,11 @@ fn posts<'a>(source: &'a str, items: Vec<Item<'a>>, lexicon: &Lexicon) -> Docume
                     }
                     _ => None,
                 };
+                let bare_title = single && is_bare_title(&own);
                 let opens = building.last().is_none_or(|b| {
-                    b.ended || ((twin.is_some() || dated.is_some()) && b.has_content)
+                    b.ended
+                        || (b.ended_after_title && bare_title)
+                        || ((twin.is_some() || dated.is_some()) && b.has_content)
                 });
                 if opens {
                     building.push(Building::new(span));
@@ -421,16 +485,19 @@ fn posts<'a>(source: &'a str, items: Vec<Item<'a>>, lexicon: &Lexicon) -> Docume
                     let title = title_record(source, span, span.cover(next), lexicon);
                     b.post.span = b.post.span.cover(title.span);
                     b.post.title = Some(title);
+                    b.has_content = true;
                 } else if single && !b.has_content && b.post.title.is_none() && is_title(&own) {
                     b.post.span = b.post.span.cover(span);
                     b.post.title = Some(title_record(source, span, span, lexicon));
                     b.post.date = b.post.date.or(dated).or(pending_date.take());
+                    b.has_content = true;
                 } else if single && is_heading(&own) && next_is_content(items.peek()) {
-                    b.push(Block::Heading(Heading { text: own, span }));
+                    furniture_under_titles |=
+                        b.push_body(Block::Heading(Heading { text: own, span }));
                 } else {
-                    b.push(Block::Paragraph(Paragraph { text: own, span }));
+                    furniture_under_titles |=
+                        b.push_body(Block::Paragraph(Paragraph { text: own, span }));
                 }
-                b.has_content = true;
             }
         }
     }

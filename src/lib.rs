@@ -162,6 +162,15 @@ pub use normalize::normalize;
 pub use parser::{Options, Parser};
 pub use source::{Repaired, repair_utf8};
 
+/// The JSON Schema (draft 2020-12) of the JSON contract: what
+/// `serde_json::to_value(&document)` and the `extract` example produce.
+/// Needs the `schema` feature. The same schema is published as
+/// `schema/tesi.schema.json` for consumers in other languages.
+#[cfg(feature = "schema")]
+pub fn json_schema() -> schemars::Schema {
+    schemars::schema_for!(Document<'static>)
+}
+
 /// Parses a dump with the default options (Italian and English words).
 ///
 /// Infallible: any `&str` parses.

@@ -20,6 +20,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// character boundaries. `line` is the 1-based line of `start`; a line ends
 /// at LF, CRLF or a lone CR.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -75,6 +76,7 @@ impl fmt::Display for Span {
 
 /// A parsed dump: page furniture before the first post, then the posts.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(transform = schema::document))]
 #[serde(tag = "kind", rename = "document")]
 #[non_exhaustive]
 pub struct Document<'a> {
@@ -89,6 +91,7 @@ pub struct Document<'a> {
 
 /// One blog post: an optional title, an optional date and its blocks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(transform = schema::post))]
 #[serde(tag = "kind", rename = "post")]
 #[non_exhaustive]
 pub struct Post<'a> {
@@ -109,6 +112,7 @@ pub struct Post<'a> {
 /// A post's title. A title printed twice in a row is one title whose span
 /// covers both copies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(transform = schema::title))]
 #[serde(tag = "kind", rename = "title")]
 #[non_exhaustive]
 pub struct Title<'a> {
@@ -128,6 +132,7 @@ pub struct Title<'a> {
 /// Serialised as the record it holds (which carries its own `kind`);
 /// deserialised by dispatching on that `kind`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum Block<'a> {
@@ -204,6 +209,7 @@ impl<'a> Block<'a> {
 
 /// A short line that introduces what follows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(transform = schema::heading))]
 #[serde(tag = "kind", rename = "heading")]
 #[non_exhaustive]
 pub struct Heading<'a> {
@@ -217,6 +223,7 @@ pub struct Heading<'a> {
 /// Prose: one or more lines; wrapped continuation lines join their
 /// paragraph.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(transform = schema::paragraph))]
 #[serde(tag = "kind", rename = "paragraph")]
 #[non_exhaustive]
 pub struct Paragraph<'a> {
@@ -229,6 +236,7 @@ pub struct Paragraph<'a> {
 
 /// A list of numbered theses, as manifestos have.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(transform = schema::thesis_list))]
 #[serde(tag = "kind", rename = "thesis_list")]
 #[non_exhaustive]
 pub struct ThesisList<'a> {
@@ -249,6 +257,7 @@ pub struct ThesisList<'a> {
 
 /// One numbered thesis.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(transform = schema::thesis))]
 #[serde(tag = "kind", rename = "thesis")]
 #[non_exhaustive]
 pub struct Thesis<'a> {
@@ -274,6 +283,7 @@ pub struct Thesis<'a> {
 
 /// A list of bulleted recommendations with its lead-in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(transform = schema::recommendation_list))]
 #[serde(tag = "kind", rename = "recommendation_list")]
 #[non_exhaustive]
 pub struct RecommendationList<'a> {
@@ -291,6 +301,7 @@ pub struct RecommendationList<'a> {
 
 /// One item of a recommendation list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(transform = schema::recommendation))]
 #[serde(tag = "kind", rename = "recommendation")]
 #[non_exhaustive]
 pub struct Recommendation<'a> {
@@ -314,6 +325,7 @@ pub struct Recommendation<'a> {
 /// An episode of a series: a header inside a post, a title, or the slot a
 /// series link announces.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(transform = schema::episode))]
 #[serde(tag = "kind", rename = "episode")]
 #[non_exhaustive]
 pub struct Episode<'a> {
@@ -342,6 +354,7 @@ pub struct Episode<'a> {
 
 /// Which way a series link points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Direction {
@@ -353,6 +366,7 @@ pub enum Direction {
 
 /// A link to another episode of a series, with its recap or preview.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(transform = schema::series_link))]
 #[serde(tag = "kind", rename = "series_link")]
 #[non_exhaustive]
 pub struct SeriesLink<'a> {
@@ -376,6 +390,7 @@ pub struct SeriesLink<'a> {
 
 /// Page furniture that is not the author's prose.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(transform = schema::boilerplate))]
 #[serde(tag = "kind", rename = "boilerplate")]
 #[non_exhaustive]
 pub struct Boilerplate<'a> {
@@ -391,6 +406,7 @@ pub struct Boilerplate<'a> {
 
 /// The closed set of boilerplate categories.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Category {
@@ -782,6 +798,84 @@ impl Boilerplate<'_> {
             category: self.category,
             text: own(self.text),
             span: self.span,
+        }
+    }
+}
+
+/// JSON Schema support (feature `schema`): the `kind` each record's serde
+/// tag writes, and the string formats of [`Time`] and [`Date`].
+#[cfg(feature = "schema")]
+mod schema {
+    use std::borrow::Cow;
+
+    use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+    /// Adds the constant `kind` property that a struct-level serde tag
+    /// writes (schemars does not read struct tags).
+    fn add_kind(schema: &mut Schema, kind: &str) {
+        if let Some(object) = schema.as_object_mut() {
+            if let Some(serde_json::Value::Object(properties)) = object.get_mut("properties") {
+                properties.insert("kind".into(), serde_json::json!({ "const": kind }));
+            }
+            match object.get_mut("required") {
+                Some(serde_json::Value::Array(required)) => required.push("kind".into()),
+                _ => {
+                    object.insert("required".into(), serde_json::json!(["kind"]));
+                }
+            }
+        }
+    }
+
+    macro_rules! kinds {
+        ($($kind:ident),* $(,)?) => {
+            $(
+                pub(super) fn $kind(schema: &mut Schema) {
+                    add_kind(schema, stringify!($kind));
+                }
+            )*
+        };
+    }
+
+    kinds!(
+        document,
+        post,
+        title,
+        heading,
+        paragraph,
+        thesis_list,
+        thesis,
+        recommendation_list,
+        recommendation,
+        episode,
+        series_link,
+        boilerplate,
+    );
+
+    impl JsonSchema for super::Time {
+        fn schema_name() -> Cow<'static, str> {
+            "Time".into()
+        }
+
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "string",
+                "description": "A time of day, 24-hour: HH:MM.",
+                "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+            })
+        }
+    }
+
+    impl JsonSchema for super::Date {
+        fn schema_name() -> Cow<'static, str> {
+            "Date".into()
+        }
+
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "string",
+                "description": "A calendar date: YYYY-MM-DD.",
+                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+            })
         }
     }
 }

@@ -7,5 +7,6 @@ mod errors;
 mod fixtures;
 mod hostile;
 mod properties;
+mod schema;
 mod serde_json_contract;
 mod series;

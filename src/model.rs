@@ -668,6 +668,25 @@ fn own_all(texts: Vec<Cow<'_, str>>) -> Vec<Cow<'static, str>> {
     texts.into_iter().map(own).collect()
 }
 
+impl Document<'static> {
+    /// Deserialises a document that owns its text, from any deserializer,
+    /// such as one reading a file. (Text fields borrow from the JSON when
+    /// they can, so `Document<'static>` is not `DeserializeOwned`; this is
+    /// the owned way in.)
+    ///
+    /// ```
+    /// let json = serde_json::to_string(&tesi::parse("Titolo\n\nTesto.\n")).unwrap();
+    /// let mut de = serde_json::Deserializer::from_reader(json.as_bytes());
+    /// let doc = tesi::Document::deserialize_owned(&mut de).unwrap();
+    /// assert_eq!(doc.posts[0].title.as_ref().unwrap().text, "Titolo");
+    /// ```
+    pub fn deserialize_owned<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Document<'static>, D::Error> {
+        Document::deserialize(deserializer).map(Document::into_owned)
+    }
+}
+
 impl Document<'_> {
     /// A copy that owns all its text and no longer borrows the input.
     pub fn into_owned(self) -> Document<'static> {

@@ -5,6 +5,7 @@
 //! cargo run --example series -- fixtures/series
 //! ```
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use tesi::series::Catalog;

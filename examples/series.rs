@@ -49,7 +49,14 @@ fn main() -> ExitCode {
             }
         }
     }
-    print!("{catalog}");
+    // A reader that stops early (`| head`) is not an error.
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = write!(out, "{catalog}").and_then(|()| out.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("series: {e}");
+        failed = true;
+    }
     if failed {
         ExitCode::FAILURE
     } else {

@@ -362,147 +362,187 @@ impl<'a> Building<'a> {
 
 /// Items into posts.
 fn posts<'a>(source: &'a str, items: Vec<Item<'a>>, lexicon: &Lexicon) -> Document<'a> {
-    let mut doc = Document::default();
-    let mut building: Vec<Building<'a>> = Vec::new();
-    let text = |span: Span| normalize(&source[span.start..span.end]);
+    let mut posts = Posts {
+        source,
+        lexicon,
+        doc: Document::default(),
+        building: Vec::new(),
+        pending_date: None,
+        furniture_under_titles: false,
+    };
     let mut items = items.into_iter().peekable();
-    // The date of a date line that closed a post, for the title after it.
-    let mut pending_date: Option<Date> = None;
-    // The page's theme prints closing furniture ("Leave a comment") under
-    // each title rather than after each post: learnt from the first post
-    // that shows it.
-    let mut furniture_under_titles = false;
     while let Some(item) = items.next() {
         match item {
-            Item::Furniture(category, span) => {
-                // A date line before a title opens a post on archive pages
-                // that have no other separator ("12 marzo 2015\nTitolo").
-                let date = (category == Category::PostMeta)
-                    .then(|| find_date(&source[span.start..span.end], lexicon))
-                    .flatten();
-                let title_next = matches!(items.peek(), Some(&Item::Text { span: next, single: true })
-                    if is_bare_title(&text(next)));
-                // The line stays with the post it follows; the next post
-                // opens with the title and takes the date.
-                let opens_next = date.is_some() && title_next;
-                let record = Boilerplate {
-                    category,
-                    text: text(span),
-                    span,
-                };
-                // Under that theme, closing furniture after a bare title
-                // line that follows body text belongs to the next post.
-                if furniture_under_titles
-                    && category.ends_post()
-                    && let Some(b) = building.last_mut()
-                    && let Some(title) = b.take_trailing_title()
-                {
-                    b.ended = true;
-                    let mut next = Building::new(title);
-                    next.post.title = Some(title_record(source, title, title, lexicon));
-                    next.has_content = true;
-                    building.push(next);
-                }
-                match building.last_mut() {
-                    None => doc.front.push(record),
-                    Some(b) => {
-                        b.push(Block::Boilerplate(record));
-                        b.close_after(category);
-                        if opens_next && b.has_content {
-                            b.ended = true;
-                            pending_date = date;
-                        }
-                    }
-                }
-            }
-            Item::Listing { date, title, span } => {
-                let mut b = Building::new(span);
-                b.post.title = Some(title_record(source, title, span, lexicon));
-                b.post.date = Some(date);
-                b.has_content = true;
-                b.ended = true;
-                building.push(b);
-            }
+            Item::Furniture(category, span) => posts.furniture(category, span, items.peek()),
+            Item::Listing { date, title, span } => posts.listing(date, title, span),
             Item::Theses { list, worded } => {
-                let b = current_post(&mut building, list.span);
+                let b = current_post(&mut posts.building, list.span);
                 let block = thesis_list(source, b, list, worded, lexicon);
-                furniture_under_titles |= b.push_body(block);
+                posts.furniture_under_titles |= b.push_body(block);
             }
             Item::Recommendations(list) => {
-                let b = current_post(&mut building, list.span);
+                let b = current_post(&mut posts.building, list.span);
                 let block = recommendation_list(source, b, list);
-                furniture_under_titles |= b.push_body(block);
+                posts.furniture_under_titles |= b.push_body(block);
             }
-            Item::Block(block) => {
-                let b = current_post(&mut building, block.span());
-                match block {
-                    // An episode header that opens a post is its title.
-                    Block::Episode(episode) if !b.has_content && b.post.title.is_none() => {
-                        let span = episode.span;
-                        b.post.span = b.post.span.cover(span);
-                        b.post.title = Some(Title {
-                            text: text(span),
-                            episode: Some(episode),
-                            span,
-                        });
-                        b.has_content = true;
-                    }
-                    block => furniture_under_titles |= b.push_body(block),
-                }
-            }
-            Item::Text { span, single } => {
-                let own = text(span);
-                let twin = match items.peek() {
-                    Some(&Item::Text {
-                        span: next,
-                        single: true,
-                    }) if single && is_title(&own) && text(next) == own => Some(next),
-                    _ => None,
-                };
-                // A title followed by its date line opens a post too.
-                let dated = match items.peek() {
-                    Some(&Item::Furniture(Category::PostMeta, meta))
-                        if twin.is_none() && single && is_bare_title(&own) =>
-                    {
-                        find_date(&source[meta.start..meta.end], lexicon)
-                    }
-                    _ => None,
-                };
-                let bare_title = single && is_bare_title(&own);
-                let opens = building.last().is_none_or(|b| {
-                    b.ended
-                        || (b.ended_after_title && bare_title)
-                        || ((twin.is_some() || dated.is_some()) && b.has_content)
-                });
-                if opens {
-                    building.push(Building::new(span));
-                }
-                let b = current_post(&mut building, span);
-                // A title printed twice opens a post (see `opens`), so it
-                // is always the first thing of its post.
-                if let Some(next) = twin {
-                    items.next();
-                    let title = title_record(source, span, span.cover(next), lexicon);
-                    b.post.span = b.post.span.cover(title.span);
-                    b.post.title = Some(title);
-                    b.has_content = true;
-                } else if single && !b.has_content && b.post.title.is_none() && is_title(&own) {
-                    b.post.span = b.post.span.cover(span);
-                    b.post.title = Some(title_record(source, span, span, lexicon));
-                    b.post.date = b.post.date.or(dated).or(pending_date.take());
-                    b.has_content = true;
-                } else if single && is_heading(&own) && next_is_content(items.peek()) {
-                    furniture_under_titles |=
-                        b.push_body(Block::Heading(Heading { text: own, span }));
-                } else {
-                    furniture_under_titles |=
-                        b.push_body(Block::Paragraph(Paragraph { text: own, span }));
+            Item::Block(block) => posts.block(block),
+            Item::Text { span, single } => posts.text_item(span, single, &mut items),
+        }
+    }
+    posts.doc.posts = posts.building.into_iter().map(|b| b.post).collect();
+    posts.doc
+}
+
+/// The state of the pass that groups items into posts.
+struct Posts<'a, 'l> {
+    source: &'a str,
+    lexicon: &'l Lexicon,
+    doc: Document<'a>,
+    /// The posts so far; the last one is open.
+    building: Vec<Building<'a>>,
+    /// The date of a date line that closed a post, for the title after it.
+    pending_date: Option<Date>,
+    /// The page's theme prints closing furniture ("Leave a comment") under
+    /// each title rather than after each post: learnt from the first post
+    /// that shows it.
+    furniture_under_titles: bool,
+}
+
+impl<'a> Posts<'a, '_> {
+    fn text(&self, span: Span) -> Cow<'a, str> {
+        normalize(&self.source[span.start..span.end])
+    }
+
+    /// A run of furniture; `next` is the item after it.
+    fn furniture(&mut self, category: Category, span: Span, next: Option<&Item<'a>>) {
+        // A date line before a title opens a post on archive pages that
+        // have no other separator ("12 marzo 2015\nTitolo").
+        let date = (category == Category::PostMeta)
+            .then(|| find_date(&self.source[span.start..span.end], self.lexicon))
+            .flatten();
+        let title_next = matches!(next, Some(&Item::Text { span: next, single: true })
+            if is_bare_title(&self.text(next)));
+        // The line stays with the post it follows; the next post opens
+        // with the title and takes the date.
+        let opens_next = date.is_some() && title_next;
+        let record = Boilerplate {
+            category,
+            text: self.text(span),
+            span,
+        };
+        // Under a theme that prints furniture under titles, closing
+        // furniture after a bare title line that follows body text belongs
+        // to the next post.
+        if self.furniture_under_titles
+            && category.ends_post()
+            && let Some(b) = self.building.last_mut()
+            && let Some(title) = b.take_trailing_title()
+        {
+            b.ended = true;
+            let mut next = Building::new(title);
+            next.post.title = Some(title_record(self.source, title, title, self.lexicon));
+            next.has_content = true;
+            self.building.push(next);
+        }
+        match self.building.last_mut() {
+            None => self.doc.front.push(record),
+            Some(b) => {
+                b.push(Block::Boilerplate(record));
+                b.close_after(category);
+                if opens_next && b.has_content {
+                    b.ended = true;
+                    self.pending_date = date;
                 }
             }
         }
     }
-    doc.posts = building.into_iter().map(|b| b.post).collect();
-    doc
+
+    /// An archive listing entry: a post of its own, with no body.
+    fn listing(&mut self, date: Date, title: Span, span: Span) {
+        let mut b = Building::new(span);
+        b.post.title = Some(title_record(self.source, title, span, self.lexicon));
+        b.post.date = Some(date);
+        b.has_content = true;
+        b.ended = true;
+        self.building.push(b);
+    }
+
+    /// A structure built by the first pass.
+    fn block(&mut self, block: Block<'a>) {
+        let source = self.source;
+        let b = current_post(&mut self.building, block.span());
+        match block {
+            // An episode header that opens a post is its title.
+            Block::Episode(episode) if !b.has_content && b.post.title.is_none() => {
+                let span = episode.span;
+                b.post.span = b.post.span.cover(span);
+                b.post.title = Some(Title {
+                    text: normalize(&source[span.start..span.end]),
+                    episode: Some(episode),
+                    span,
+                });
+                b.has_content = true;
+            }
+            block => self.furniture_under_titles |= b.push_body(block),
+        }
+    }
+
+    /// Prose: a title (printed once or twice), a heading or a paragraph;
+    /// takes the twin of a title printed twice from `items`.
+    fn text_item(
+        &mut self,
+        span: Span,
+        single: bool,
+        items: &mut std::iter::Peekable<std::vec::IntoIter<Item<'a>>>,
+    ) {
+        let own = self.text(span);
+        let twin = match items.peek() {
+            Some(&Item::Text {
+                span: next,
+                single: true,
+            }) if single && is_title(&own) && self.text(next) == own => Some(next),
+            _ => None,
+        };
+        // A title followed by its date line opens a post too.
+        let dated = match items.peek() {
+            Some(&Item::Furniture(Category::PostMeta, meta))
+                if twin.is_none() && single && is_bare_title(&own) =>
+            {
+                find_date(&self.source[meta.start..meta.end], self.lexicon)
+            }
+            _ => None,
+        };
+        let bare_title = single && is_bare_title(&own);
+        let opens = self.building.last().is_none_or(|b| {
+            b.ended
+                || (b.ended_after_title && bare_title)
+                || ((twin.is_some() || dated.is_some()) && b.has_content)
+        });
+        if opens {
+            self.building.push(Building::new(span));
+        }
+        let (source, lexicon) = (self.source, self.lexicon);
+        let b = current_post(&mut self.building, span);
+        // A title printed twice opens a post (see `opens`), so it is always
+        // the first thing of its post.
+        if let Some(next) = twin {
+            items.next();
+            let title = title_record(source, span, span.cover(next), lexicon);
+            b.post.span = b.post.span.cover(title.span);
+            b.post.title = Some(title);
+            b.has_content = true;
+        } else if single && !b.has_content && b.post.title.is_none() && is_title(&own) {
+            b.post.span = b.post.span.cover(span);
+            b.post.title = Some(title_record(source, span, span, lexicon));
+            b.post.date = b.post.date.or(dated).or(self.pending_date.take());
+            b.has_content = true;
+        } else if single && is_heading(&own) && next_is_content(items.peek()) {
+            self.furniture_under_titles |= b.push_body(Block::Heading(Heading { text: own, span }));
+        } else {
+            self.furniture_under_titles |=
+                b.push_body(Block::Paragraph(Paragraph { text: own, span }));
+        }
+    }
 }
 
 /// A title from the line at `line` (the first copy, when printed twice)

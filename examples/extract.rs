@@ -11,6 +11,7 @@
 //! spans that index the repaired text. `--max-bytes N` refuses larger
 //! inputs with an error (no limit by default).
 
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -86,8 +87,15 @@ fn main() -> ExitCode {
     };
     match json {
         Ok(json) => {
-            println!("{json}");
-            ExitCode::SUCCESS
+            // A reader that stops early (`| head`) is not an error.
+            let mut out = std::io::stdout().lock();
+            match writeln!(out, "{json}").and_then(|()| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("extract: {path}: cannot write JSON: {e}");
+                    ExitCode::FAILURE
+                }
+                _ => ExitCode::SUCCESS,
+            }
         }
         Err(e) => {
             eprintln!("extract: {path}: cannot write JSON: {e}");

@@ -623,17 +623,20 @@ impl<'a> Document<'a> {
     }
 
     /// Every episode, in input order: those named by titles, episode
-    /// headers, and the slots series links announce.
+    /// headers and list items, and the slots series links announce.
     pub fn episodes(&self) -> impl Iterator<Item = &Episode<'a>> {
         self.posts.iter().flat_map(|p| {
             let title = p.title.as_ref().and_then(|t| t.episode.as_ref());
-            title
-                .into_iter()
-                .chain(p.blocks.iter().filter_map(|b| match b {
-                    Block::Episode(e) => Some(e),
-                    Block::SeriesLink(l) => l.episode.as_ref(),
-                    _ => None,
-                }))
+            title.into_iter().chain(p.blocks.iter().flat_map(|b| {
+                let (own, items): (Option<&Episode<'a>>, &[Recommendation<'a>]) = match b {
+                    Block::Episode(e) => (Some(e), &[]),
+                    Block::SeriesLink(l) => (l.episode.as_ref(), &[]),
+                    Block::RecommendationList(l) => (None, &l.items),
+                    _ => (None, &[]),
+                };
+                own.into_iter()
+                    .chain(items.iter().filter_map(|r| r.episode.as_ref()))
+            }))
         })
     }
 

@@ -26,3 +26,10 @@ fn ok_series_across_documents() {
     assert_eq!(bottega.missing(), [3]);
     insta::assert_snapshot!(catalog.to_string());
 }
+
+#[test]
+fn ok_episodes_of_list_items_are_iterated() {
+    let doc = tesi::parse("Le puntate:\n\n• Puntata 1: il profilo\n• Puntata 2: la recensione\n");
+    let numbers: Vec<Option<u32>> = doc.episodes().map(|e| e.number).collect();
+    assert_eq!(numbers, [Some(1), Some(2)]);
+}

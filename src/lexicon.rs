@@ -282,8 +282,56 @@ pub(crate) struct Phrases<T> {
 #[derive(Debug, Clone)]
 struct Entry<T> {
     first: char,
+    /// The phrase's leading ASCII bytes, up to eight, as a little-endian
+    /// word, with `mask` selecting them and `fold` holding the case bit of
+    /// its letters: a text whose first bytes fail `key` cannot match, and
+    /// that costs a few instructions instead of a walk over characters.
+    key: u64,
+    mask: u64,
+    fold: u64,
     phrase: Box<str>,
     value: T,
+}
+
+impl<T> Entry<T> {
+    fn new(first: char, phrase: String, value: T) -> Self {
+        let (mut key, mut mask, mut fold) = (0u64, 0u64, 0u64);
+        // Only bytes that `match_phrase` compares one to one go into the
+        // key: a space stands for any white space and `'` for `’` too.
+        for (i, b) in phrase.bytes().take(8).enumerate() {
+            if !b.is_ascii() || b == b' ' || b == b'\'' {
+                break;
+            }
+            key |= u64::from(b) << (8 * i);
+            mask |= 0xFF << (8 * i);
+            if b.is_ascii_lowercase() {
+                fold |= 0x20 << (8 * i);
+            }
+        }
+        Entry {
+            first,
+            key,
+            mask,
+            fold,
+            phrase: phrase.into_boxed_str(),
+            value,
+        }
+    }
+
+    /// Whether `head` (the text's first eight bytes, see [`head`]) may
+    /// start this phrase.
+    fn may_match(&self, head: u64) -> bool {
+        (head | self.fold) & self.mask == self.key
+    }
+}
+
+/// The first eight bytes of `text` as a little-endian word, zero-padded.
+fn head(text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    let mut buf = [0u8; 8];
+    let n = bytes.len().min(8);
+    buf[..n].copy_from_slice(&bytes[..n]);
+    u64::from_le_bytes(buf)
 }
 
 impl<T> Default for Phrases<T> {
@@ -312,14 +360,7 @@ impl<T> Phrases<T> {
         let key = |e: &Entry<T>| (e.first, std::cmp::Reverse(e.phrase.len()));
         let new_key = (first, std::cmp::Reverse(folded.len()));
         let at = self.entries.partition_point(|e| key(e) < new_key);
-        self.entries.insert(
-            at,
-            Entry {
-                first,
-                phrase: folded.into_boxed_str(),
-                value,
-            },
-        );
+        self.entries.insert(at, Entry::new(first, folded, value));
         self.reindex();
     }
 
@@ -350,9 +391,14 @@ impl<T> Phrases<T> {
                 lo..hi
             }
         };
-        self.entries[range]
-            .iter()
-            .filter_map(move |e| match_phrase(text, &e.phrase).map(|n| (n, &e.value)))
+        let head = head(text);
+        self.entries[range].iter().filter_map(move |e| {
+            if e.may_match(head) {
+                match_phrase(text, &e.phrase).map(|n| (n, &e.value))
+            } else {
+                None
+            }
+        })
     }
 
     /// Whether some phrase may start `text`, judged by its first character

@@ -141,6 +141,7 @@
 #![deny(missing_docs)]
 
 mod assemble;
+mod chars;
 mod error;
 mod grammar;
 mod lexicon;

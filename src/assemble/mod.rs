@@ -236,7 +236,13 @@ fn is_wrapped(line: &str) -> bool {
 /// Whether `text` has at most `n` characters, without counting past what
 /// the answer needs: a character takes one to four bytes.
 fn at_most_chars(text: &str, n: usize) -> bool {
-    text.len() <= n || (text.len() <= 4 * n && text.chars().nth(n).is_none())
+    text.len() <= n || (text.len() <= 4 * n && text.chars().count() <= n)
+}
+
+/// Whether `text` has at most `n` words, without counting past what the
+/// answer needs.
+fn at_most_words(text: &str, n: usize) -> bool {
+    text.split_whitespace().nth(n).is_none()
 }
 
 /// Whether `text` ends like a sentence (or a line that stands alone).
@@ -252,11 +258,12 @@ fn closing_quotes_trimmed(text: &str) -> &str {
 
 /// Whether a one-line text reads as a post title.
 fn is_title(text: &str) -> bool {
+    // The cheap tests first: most texts are paragraphs, too long.
     at_most_chars(text, MAX_TITLE_CHARS)
-        && text.split_whitespace().count() <= MAX_TITLE_WORDS
         && !text.chars().next().is_some_and(char::is_lowercase)
         && !text.ends_with([':', ',', ';'])
         && !has_sentence_break(text)
+        && at_most_words(text, MAX_TITLE_WORDS)
 }
 
 /// A title that needs no other evidence to open a post next to a date
@@ -267,12 +274,10 @@ fn is_bare_title(text: &str) -> bool {
 
 /// Whether `text` holds a full stop followed by another sentence.
 fn has_sentence_break(text: &str) -> bool {
-    text.char_indices().any(|(i, c)| {
-        c == '.' && {
-            let rest = &text[i + 1..];
-            let after = rest.trim_start();
-            after.len() < rest.len() && after.chars().next().is_some_and(char::is_uppercase)
-        }
+    memchr::memchr_iter(b'.', text.as_bytes()).any(|i| {
+        let rest = &text[i + 1..];
+        let after = rest.trim_start();
+        after.len() < rest.len() && after.chars().next().is_some_and(char::is_uppercase)
     })
 }
 
@@ -280,10 +285,10 @@ fn has_sentence_break(text: &str) -> bool {
 /// ending like a sentence, not a table row.
 fn is_heading(text: &str) -> bool {
     at_most_chars(text, MAX_HEADING_CHARS)
-        && text.chars().any(char::is_alphabetic)
-        && !text.contains('|')
-        && text.split_whitespace().count() <= MAX_HEADING_WORDS
         && !closing_quotes_trimmed(text).ends_with(['.', ',', ';', '…'])
+        && !text.contains('|')
+        && text.chars().any(char::is_alphabetic)
+        && at_most_words(text, MAX_HEADING_WORDS)
 }
 
 /// A post being built.
@@ -496,23 +501,22 @@ impl<'a> Posts<'a, '_> {
         items: &mut std::iter::Peekable<std::vec::IntoIter<Item<'a>>>,
     ) {
         let own = self.text(span);
+        let title_like = single && is_title(&own);
+        let bare_title = title_like && is_heading(&own);
         let twin = match items.peek() {
             Some(&Item::Text {
                 span: next,
                 single: true,
-            }) if single && is_title(&own) && self.text(next) == own => Some(next),
+            }) if title_like && self.text(next) == own => Some(next),
             _ => None,
         };
         // A title followed by its date line opens a post too.
         let dated = match items.peek() {
-            Some(&Item::Furniture(Category::PostMeta, meta))
-                if twin.is_none() && single && is_bare_title(&own) =>
-            {
+            Some(&Item::Furniture(Category::PostMeta, meta)) if twin.is_none() && bare_title => {
                 find_date(&self.source[meta.start..meta.end], self.lexicon)
             }
             _ => None,
         };
-        let bare_title = single && is_bare_title(&own);
         let opens = self.building.last().is_none_or(|b| {
             b.ended
                 || (b.ended_after_title && bare_title)
@@ -531,7 +535,7 @@ impl<'a> Posts<'a, '_> {
             b.post.span = b.post.span.cover(title.span);
             b.post.title = Some(title);
             b.has_content = true;
-        } else if single && !b.has_content && b.post.title.is_none() && is_title(&own) {
+        } else if title_like && !b.has_content && b.post.title.is_none() {
             b.post.span = b.post.span.cover(span);
             b.post.title = Some(title_record(source, span, span, lexicon));
             b.post.date = b.post.date.or(dated).or(self.pending_date.take());

@@ -6,6 +6,7 @@ use nom::character::complete::char;
 use nom::combinator::opt;
 
 use super::{Res, date::date, number, ws0};
+use crate::chars::{is_alnum, is_plain_byte, starts_alnum};
 use crate::lexicon::{Lexicon, Pattern, Words, only_symbols};
 use crate::model::Category;
 
@@ -170,14 +171,11 @@ fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
     while !line.is_char_boundary(i) {
         i -= 1;
     }
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_alphanumeric() || b == b' ' {
-            i += 1;
-            continue;
-        }
+    loop {
+        i += bytes.get(i..)?.iter().position(|&b| !is_plain_byte(b))?;
         let c = line[i..].chars().next()?;
         let after = i + c.len_utf8();
-        if !c.is_alphanumeric() && !c.is_whitespace() {
+        if !is_alnum(c) && !c.is_whitespace() {
             if let Some(found) = marker_at(i) {
                 return Some(found);
             }
@@ -185,7 +183,7 @@ fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
             let spaced = word > after;
             if c != ','
                 && spaced
-                && line[word..].starts_with(char::is_alphanumeric)
+                && starts_alnum(&line[word..])
                 && let Some(found) = marker_at(word)
             {
                 return Some(found);
@@ -193,7 +191,6 @@ fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
         }
         i = after;
     }
-    None
 }
 
 #[cfg(test)]

@@ -4,11 +4,11 @@
 
 use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::{tag_no_case, take_while_m_n, take_while1};
+use nom::bytes::complete::{take_while_m_n, take_while1};
 use nom::character::complete::{char, one_of};
 use nom::combinator::opt;
 
-use super::{Res, number, ws0, ws1};
+use super::{Res, number, tag_ci, ws0, ws1};
 use crate::lexicon::{Lexicon, Words};
 use crate::model::Time;
 
@@ -64,38 +64,24 @@ fn roman_number(input: &str) -> Res<'_, u32> {
     Ok((rest, n))
 }
 
-// ordinal = 1*3DIGIT ("ª" / "°" / "º" / "a" / "st" / "nd" / "rd" / "th") / <number word>
+// ordinal = 1*3DIGIT ordinal-suffix / <number word>   ; not followed by a letter
 fn ordinal<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
-    let suffixed = |i: &'a str| {
-        let (i, n) = number::<u32>(i)?;
-        let (i, _) = alt((
-            tag_no_case("ª"),
-            tag_no_case("°"),
-            tag_no_case("º"),
-            tag_no_case("st"),
-            tag_no_case("nd"),
-            tag_no_case("rd"),
-            tag_no_case("th"),
-            tag_no_case("a"),
-        ))
-        .parse(i)?;
+    if input.starts_with(|c: char| c.is_ascii_digit()) {
+        let (i, n) = number::<u32>(input)?;
+        // ordinal-suffix = "ª" / "°" / "º" / "st" / "nd" / "rd" / "th" / "a"
+        let (i, _) = tag_ci(&["ª", "°", "º", "st", "nd", "rd", "th", "a"])(i)?;
         if i.starts_with(char::is_alphanumeric) {
             return Err(fail(i));
         }
-        Ok((i, n))
-    };
-    alt((suffixed, |i| number_word(i, lexicon))).parse(input)
+        return Ok((i, n));
+    }
+    number_word(input, lexicon)
 }
 
 // episode-number = number / "n." *WSP number / "#" number / number-word / roman-number
 fn episode_number<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
     let numeral = |i: &'a str| {
-        let (i, _) = opt(alt((
-            tag_no_case("n."),
-            tag_no_case("n°"),
-            tag_no_case("#"),
-        )))
-        .parse(i)?;
+        let (i, _) = opt(tag_ci(&["n.", "n°", "#"])).parse(i)?;
         let (i, _) = ws0(i)?;
         let (i, n) = number::<u32>(i)?;
         if i.starts_with(char::is_alphanumeric) {

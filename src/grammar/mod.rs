@@ -44,6 +44,22 @@ pub(crate) fn number<T: std::str::FromStr>(input: &str) -> Res<'_, T> {
     }
 }
 
+/// One of `tags`, the first that matches, ASCII letters in any case; a
+/// byte comparison (nom's `tag_no_case` lowercases both sides as Unicode).
+pub(crate) fn tag_ci<'a>(tags: &'static [&'static str]) -> impl Fn(&'a str) -> Res<'a, &'a str> {
+    move |input: &'a str| {
+        tags.iter()
+            .find_map(|t| {
+                let head = input.as_bytes().get(..t.len())?;
+                head.eq_ignore_ascii_case(t.as_bytes())
+                    .then(|| (&input[t.len()..], &input[..t.len()]))
+            })
+            .ok_or_else(|| {
+                nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag))
+            })
+    }
+}
+
 /// Whether `c` is an invisible format character that dumps carry along
 /// (zero-width spaces and joiners, bidi controls, word joiners, a stray
 /// BOM): grammars look past them at the start of a line.

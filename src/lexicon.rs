@@ -268,15 +268,21 @@ impl Lexicon {
 }
 
 /// A set of phrases with a payload each, sorted by first character, with
-/// an index from ASCII first characters to their range, so that a lookup
-/// only compares the phrases that can match, and a line whose first
-/// character opens no phrase costs one array read.
+/// an index from ASCII first characters to their range and to the second
+/// bytes their phrases may have, so that a lookup only compares the
+/// phrases that can match, and a text that opens no phrase mostly costs
+/// two array reads.
 #[derive(Debug, Clone)]
 pub(crate) struct Phrases<T> {
     /// Sorted by first char, longest phrase first.
     entries: Vec<Entry<T>>,
     /// For each ASCII character, the range of `entries` it opens.
     ascii: Box<[(u32, u32); 128]>,
+    /// For each ASCII character, a bit per ASCII byte that may follow it
+    /// in a phrase (folded); all bits when some phrase of the range has a
+    /// second character that is not a plain ASCII byte (white space, `'`,
+    /// a letter beyond ASCII) or none.
+    second: Box<[u128; 128]>,
 }
 
 #[derive(Debug, Clone)]
@@ -339,6 +345,7 @@ impl<T> Default for Phrases<T> {
         Phrases {
             entries: Vec::new(),
             ascii: Box::new([(0, 0); 128]),
+            second: Box::new([0; 128]),
         }
     }
 }
@@ -368,29 +375,51 @@ impl<T> Phrases<T> {
     /// sorted entries.
     fn reindex(&mut self) {
         let mut index = [(0u32, 0u32); 128];
+        let mut second = [0u128; 128];
         for (i, e) in self.entries.iter().enumerate() {
-            if let Some(range) = index.get_mut(e.first as usize) {
+            let at = e.first as usize;
+            if let Some(range) = index.get_mut(at) {
                 if range.0 == range.1 {
                     range.0 = i as u32;
                 }
                 range.1 = i as u32 + 1;
+                second[at] |= match e.phrase.as_bytes().get(1) {
+                    Some(&b) if b.is_ascii() && b != b' ' && b != b'\'' => 1 << b,
+                    _ => u128::MAX,
+                };
             }
         }
         *self.ascii = index;
+        *self.second = second;
+    }
+
+    /// The range of entries that may start `text`, judged by its first
+    /// two bytes.
+    fn candidates(&self, text: &str) -> std::ops::Range<usize> {
+        let bytes = text.as_bytes();
+        let Some(&b) = bytes.first() else {
+            return 0..0;
+        };
+        if b.is_ascii() {
+            let at = b.to_ascii_lowercase() as usize;
+            let (lo, hi) = self.ascii[at];
+            let second = self.second[at];
+            // A phrase's second byte is ASCII (below 128) or the range
+            // takes anything (`u128::MAX`).
+            let next = bytes.get(1).map_or(0, u8::to_ascii_lowercase);
+            let may = second == u128::MAX || (next < 128 && second & (1 << next) != 0);
+            return if may { lo as usize..hi as usize } else { 0..0 };
+        }
+        let first = text.chars().next().map(fold_char).unwrap_or_default();
+        let lo = self.entries.partition_point(|e| e.first < first);
+        let hi = self.entries.partition_point(|e| e.first <= first);
+        lo..hi
     }
 
     /// Every phrase that starts `text`, longest first, with the number of
     /// bytes of `text` it covers.
     pub(crate) fn prefixes<'s>(&'s self, text: &'s str) -> impl Iterator<Item = (usize, &'s T)> {
-        let first = text.chars().next().map(fold_char).unwrap_or_default();
-        let range = match self.ascii.get(first as usize) {
-            Some(&(lo, hi)) => lo as usize..hi as usize,
-            None => {
-                let lo = self.entries.partition_point(|e| e.first < first);
-                let hi = self.entries.partition_point(|e| e.first <= first);
-                lo..hi
-            }
-        };
+        let range = self.candidates(text);
         let head = head(text);
         self.entries[range].iter().filter_map(move |e| {
             if e.may_match(head) {
@@ -401,17 +430,10 @@ impl<T> Phrases<T> {
         })
     }
 
-    /// Whether some phrase may start `text`, judged by its first character
-    /// alone: a cheap test before a lookup.
+    /// Whether some phrase may start `text`, judged by its first two bytes:
+    /// a cheap test before a lookup.
     pub(crate) fn may_start(&self, text: &str) -> bool {
-        let first = text.chars().next().map(fold_char).unwrap_or_default();
-        match self.ascii.get(first as usize) {
-            Some(&(lo, hi)) => lo < hi,
-            None => {
-                let lo = self.entries.partition_point(|e| e.first < first);
-                self.entries.get(lo).is_some_and(|e| e.first == first)
-            }
-        }
+        !self.candidates(text).is_empty()
     }
 
     /// The longest phrase that starts `text`.
@@ -509,7 +531,7 @@ pub(crate) fn match_phrase(text: &str, phrase: &str) -> Option<usize> {
 
 /// Whether `text` holds no letter or digit (arrows, punctuation, space).
 pub(crate) fn only_symbols(text: &str) -> bool {
-    !text.chars().any(char::is_alphanumeric)
+    !text.chars().any(crate::chars::is_alnum)
 }
 
 #[cfg(test)]

@@ -141,13 +141,13 @@ pub enum Block<'a> {
     /// Prose.
     Paragraph(#[serde(borrow)] Paragraph<'a>),
     /// A list of numbered theses.
-    ThesisList(#[serde(borrow)] ThesisList<'a>),
+    ThesisList(#[serde(borrow)] Box<ThesisList<'a>>),
     /// A list of bulleted recommendations.
-    RecommendationList(#[serde(borrow)] RecommendationList<'a>),
+    RecommendationList(#[serde(borrow)] Box<RecommendationList<'a>>),
     /// An episode header inside a post.
-    Episode(#[serde(borrow)] Episode<'a>),
+    Episode(#[serde(borrow)] Box<Episode<'a>>),
     /// A link to the previous or next episode of a series.
-    SeriesLink(#[serde(borrow)] SeriesLink<'a>),
+    SeriesLink(#[serde(borrow)] Box<SeriesLink<'a>>),
     /// Page furniture.
     Boilerplate(#[serde(borrow)] Boilerplate<'a>),
 }
@@ -170,10 +170,10 @@ impl<'de: 'a, 'a> Deserialize<'de> for Block<'a> {
         Ok(match TaggedBlock::deserialize(d)? {
             TaggedBlock::Heading(b) => Block::Heading(b),
             TaggedBlock::Paragraph(b) => Block::Paragraph(b),
-            TaggedBlock::ThesisList(b) => Block::ThesisList(b),
-            TaggedBlock::RecommendationList(b) => Block::RecommendationList(b),
-            TaggedBlock::Episode(b) => Block::Episode(b),
-            TaggedBlock::SeriesLink(b) => Block::SeriesLink(b),
+            TaggedBlock::ThesisList(b) => Block::ThesisList(Box::new(b)),
+            TaggedBlock::RecommendationList(b) => Block::RecommendationList(Box::new(b)),
+            TaggedBlock::Episode(b) => Block::Episode(Box::new(b)),
+            TaggedBlock::SeriesLink(b) => Block::SeriesLink(Box::new(b)),
             TaggedBlock::Boilerplate(b) => Block::Boilerplate(b),
         })
     }
@@ -609,7 +609,7 @@ impl<'a> Document<'a> {
     /// Every thesis list, in input order.
     pub fn thesis_lists(&self) -> impl Iterator<Item = &ThesisList<'a>> {
         self.blocks().filter_map(|b| match b {
-            Block::ThesisList(l) => Some(l),
+            Block::ThesisList(l) => Some(&**l),
             _ => None,
         })
     }
@@ -617,7 +617,7 @@ impl<'a> Document<'a> {
     /// Every recommendation list, in input order.
     pub fn recommendations(&self) -> impl Iterator<Item = &RecommendationList<'a>> {
         self.blocks().filter_map(|b| match b {
-            Block::RecommendationList(l) => Some(l),
+            Block::RecommendationList(l) => Some(&**l),
             _ => None,
         })
     }
@@ -629,7 +629,7 @@ impl<'a> Document<'a> {
             let title = p.title.as_ref().and_then(|t| t.episode.as_ref());
             title.into_iter().chain(p.blocks.iter().flat_map(|b| {
                 let (own, items): (Option<&Episode<'a>>, &[Recommendation<'a>]) = match b {
-                    Block::Episode(e) => (Some(e), &[]),
+                    Block::Episode(e) => (Some(&**e), &[]),
                     Block::SeriesLink(l) => (l.episode.as_ref(), &[]),
                     Block::RecommendationList(l) => (None, &l.items),
                     _ => (None, &[]),
@@ -643,7 +643,7 @@ impl<'a> Document<'a> {
     /// Every series link, in input order.
     pub fn series_links(&self) -> impl Iterator<Item = &SeriesLink<'a>> {
         self.blocks().filter_map(|b| match b {
-            Block::SeriesLink(l) => Some(l),
+            Block::SeriesLink(l) => Some(&**l),
             _ => None,
         })
     }
@@ -739,32 +739,34 @@ impl Block<'_> {
                 text: own(b.text),
                 span: b.span,
             }),
-            Block::ThesisList(b) => Block::ThesisList(ThesisList {
+            Block::ThesisList(b) => Block::ThesisList(Box::new(ThesisList {
                 heading: own_opt(b.heading),
                 items: b.items.into_iter().map(Thesis::into_owned).collect(),
                 declared_partial: b.declared_partial,
                 missing: b.missing,
                 span: b.span,
-            }),
-            Block::RecommendationList(b) => Block::RecommendationList(RecommendationList {
-                lead_in: own_opt(b.lead_in),
-                items: b
-                    .items
-                    .into_iter()
-                    .map(Recommendation::into_owned)
-                    .collect(),
-                run_in: b.run_in,
-                span: b.span,
-            }),
-            Block::Episode(b) => Block::Episode(b.into_owned()),
-            Block::SeriesLink(b) => Block::SeriesLink(SeriesLink {
+            })),
+            Block::RecommendationList(b) => {
+                Block::RecommendationList(Box::new(RecommendationList {
+                    lead_in: own_opt(b.lead_in),
+                    items: b
+                        .items
+                        .into_iter()
+                        .map(Recommendation::into_owned)
+                        .collect(),
+                    run_in: b.run_in,
+                    span: b.span,
+                }))
+            }
+            Block::Episode(b) => Block::Episode(Box::new(b.into_owned())),
+            Block::SeriesLink(b) => Block::SeriesLink(Box::new(SeriesLink {
                 direction: b.direction,
                 series_tag: own_opt(b.series_tag),
                 series_title: own_opt(b.series_title),
                 summary: own_opt(b.summary),
                 episode: b.episode.map(Episode::into_owned),
                 span: b.span,
-            }),
+            })),
             Block::Boilerplate(b) => Block::Boilerplate(b.into_owned()),
         }
     }

@@ -48,9 +48,12 @@ enum Item<'a> {
     Listing { date: Date, title: Span, span: Span },
     /// A numbered list, before its heading is known; `worded` when its
     /// markers name theses ("Tesi 1:").
-    Theses { list: ThesisList<'a>, worded: bool },
+    Theses {
+        list: Box<ThesisList<'a>>,
+        worded: bool,
+    },
     /// A bulleted list, before its lead-in is known.
-    Recommendations(RecommendationList<'a>),
+    Recommendations(Box<RecommendationList<'a>>),
     /// A structure already built.
     Block(Block<'a>),
 }
@@ -110,7 +113,7 @@ fn blocks<'a>(source: &'a str, lines: &[Scanned], lexicon: &Lexicon) -> Vec<Item
             Kind::Text { tail: None } => match recommendations::inline_list(source, line) {
                 Some(mut list) => {
                     recommendations::attach_episodes(source, &mut list.items, lexicon);
-                    items.push(Item::Recommendations(list));
+                    items.push(Item::Recommendations(Box::new(list)));
                     i += 1;
                 }
                 None => i = paragraph(source, lines, i, &mut items),
@@ -483,7 +486,7 @@ impl<'a> Posts<'a, '_> {
                 b.post.span = b.post.span.cover(span);
                 b.post.title = Some(Title {
                     text: normalize(&source[span.start..span.end]),
-                    episode: Some(episode),
+                    episode: Some(*episode),
                     span,
                 });
                 b.has_content = true;
@@ -619,7 +622,7 @@ fn take_intro<'a>(source: &'a str, b: &mut Building<'a>, intro: &Intro<'a>) {
 fn thesis_list<'a>(
     source: &'a str,
     b: &mut Building<'a>,
-    mut list: ThesisList<'a>,
+    mut list: Box<ThesisList<'a>>,
     worded: bool,
     lexicon: &Lexicon,
 ) -> Block<'a> {
@@ -660,7 +663,7 @@ fn thesis_list<'a>(
 fn recommendation_list<'a>(
     source: &'a str,
     b: &mut Building<'a>,
-    mut list: RecommendationList<'a>,
+    mut list: Box<RecommendationList<'a>>,
 ) -> Block<'a> {
     if list.lead_in.is_none()
         && let Some(intro) = intro(source, b).filter(|i| i.text.ends_with(':'))

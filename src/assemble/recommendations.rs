@@ -101,12 +101,12 @@ pub(super) fn recommendation_list<'a>(
         }
     } else {
         attach_episodes(source, &mut recs, lexicon);
-        items.push(Item::Recommendations(RecommendationList {
+        items.push(Item::Recommendations(Box::new(RecommendationList {
             lead_in: None,
             items: recs,
             run_in: false,
             span,
-        }));
+        })));
     }
     last + 1
 }

@@ -40,7 +40,9 @@ pub(super) fn episode_header<'a>(
         return false;
     };
     let span = Span::new(line.start, line.end, line.line.number);
-    items.push(Item::Block(Block::Episode(episode_of(&header, text, span))));
+    items.push(Item::Block(Block::Episode(Box::new(episode_of(
+        &header, text, span,
+    )))));
     true
 }
 
@@ -122,13 +124,13 @@ pub(super) fn series_link<'a>(
         }
     });
     let end = lines[last_line].end;
-    items.push(Item::Block(Block::SeriesLink(SeriesLink {
+    items.push(Item::Block(Block::SeriesLink(Box::new(SeriesLink {
         direction: opening.direction,
         series_tag: opening.tag.map(normalize),
         series_title: opening.title.map(normalize),
         summary,
         episode,
         span: Span::new(open_line.start, end, open_line.line.number),
-    })));
+    }))));
     last_line + 1
 }

@@ -71,13 +71,13 @@ pub(super) fn thesis_list<'a>(
     let span = Span::new(head.span.start, tail.span.end, head.span.line);
     let missing = missing(&theses);
     items.push(Item::Theses {
-        list: ThesisList {
+        list: Box::new(ThesisList {
             heading: None,
             items: theses,
             declared_partial: false,
             missing,
             span,
-        },
+        }),
         worded,
     });
     Some(last_line + 1)

@@ -6,7 +6,7 @@ use nom::character::complete::char;
 use nom::combinator::opt;
 
 use super::{Res, date::date, number, ws0};
-use crate::chars::{is_alnum, is_plain_byte, starts_alnum};
+use crate::chars::{is_alnum, is_plain_byte, starts_alnum, trim_symbols, words};
 use crate::lexicon::{Lexicon, Pattern, Words, only_symbols};
 use crate::model::Category;
 
@@ -90,6 +90,10 @@ fn links_comments(line: &str, lexicon: &Lexicon) -> bool {
 // comment-count = 1*DIGIT *WSP <comment-word> / <comment-word> *WSP "(" 1*DIGIT ")"
 fn comment_count<'a>(line: &'a str, lexicon: &Lexicon) -> Res<'a, u64> {
     let fail = || nom::Err::Error(nom::error::Error::new(line, nom::error::ErrorKind::Tag));
+    let counts = lexicon.words(Words::CommentCount);
+    if !line.starts_with(|c: char| c.is_ascii_digit()) && !counts.may_start(line) {
+        return Err(fail());
+    }
     if let Ok((rest, n)) = number::<u64>(line) {
         let (rest, _) = ws0(rest)?;
         let (len, _) = lexicon
@@ -120,16 +124,21 @@ fn comment_count<'a>(line: &'a str, lexicon: &Lexicon) -> Res<'a, u64> {
 /// only, with at least three numbers ("1 2 3 … 94 →", "[5] [10] [15]",
 /// "• 1 • 2 • 3 • Next").
 fn is_pagination(line: &str, lexicon: &Lexicon) -> bool {
+    let page_words = lexicon.words(Words::PageWord);
     let mut numbers = 0;
-    for token in line.split_whitespace() {
-        let core = token.trim_matches(|c: char| !c.is_alphanumeric());
-        if core.is_empty() || lexicon.words(Words::PageWord).is_whole(core) {
+    for token in words(line) {
+        let core = trim_symbols(token);
+        if core.is_empty() {
             continue;
         }
-        if core.len() > 5 || !core.bytes().all(|b| b.is_ascii_digit()) {
+        if core.as_bytes()[0].is_ascii_digit() && core.bytes().all(|b| b.is_ascii_digit()) {
+            if core.len() > 5 {
+                return false;
+            }
+            numbers += 1;
+        } else if !page_words.may_start(core) || !page_words.is_whole(core) {
             return false;
         }
-        numbers += 1;
     }
     numbers >= 3
 }
@@ -137,9 +146,11 @@ fn is_pagination(line: &str, lexicon: &Lexicon) -> bool {
 /// Whether what follows a `Tail` phrase is short enough to be a marker's
 /// own words ("continua su SNID", "→") rather than more prose.
 fn tail_rest(rest: &str) -> bool {
-    let words = rest.split_whitespace().filter(|w| !only_symbols(w)).count();
     rest.len() <= TAIL_REST_BYTES
-        && words <= TAIL_REST_WORDS
+        && words(rest)
+            .filter(|w| !only_symbols(w))
+            .nth(TAIL_REST_WORDS)
+            .is_none()
         && !rest.contains(['!', '?', ';'])
         && !rest
             .char_indices()

@@ -77,6 +77,14 @@ fn ascii_bullet(input: &str) -> Res<'_, &str> {
 // bullet-line = (symbol-bullet *WSP / ascii-bullet 1*WSP) text
 // text        = a letter, digit, quote or bracket first; not a rule of dashes
 pub(crate) fn bullet(line: &str) -> Option<Bullet> {
+    // Symbol bullets are not ASCII; the ASCII ones are few.
+    if line
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii() && !matches!(b, b'-' | b'*' | b'+' | b'o'))
+    {
+        return None;
+    }
     let (rest, marker, spaced) = if let Ok((rest, marker)) = symbol_bullet(line) {
         let (after, _) = ws0(rest).ok()?;
         (after, marker, after.len() < rest.len())
@@ -155,6 +163,16 @@ pub(crate) fn indent(raw: &str) -> u32 {
 /// A bullet as written, followed by optional white space, for listing
 /// entries ("• 12 marzo 2015 – Titolo").
 pub(crate) fn bullet_marker(input: &str) -> Res<'_, &str> {
+    if input
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii() && !matches!(b, b'-' | b'*' | b'+' | b'o'))
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Char,
+        )));
+    }
     let (rest, marker) = alt((symbol_bullet, ascii_bullet)).parse(input)?;
     let (rest, _) = ws0(rest)?;
     Ok((rest, marker))

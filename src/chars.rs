@@ -25,6 +25,42 @@ pub(crate) fn is_plain_byte(b: u8) -> bool {
     PLAIN[b as usize]
 }
 
+/// The offset of the first byte at or after `from` that is not an ASCII
+/// letter, digit or space, or `None`: eight bytes at a time, as word
+/// arithmetic on bytes that cannot carry into each other.
+pub(crate) fn skip_plain(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte, for bytes below 0x80: set when the byte
+    // is at least `lo`, and when it is at most `hi`.
+    let at_least = |w: u64, lo: u64| w + (0x80 - lo) * ONES;
+    let at_most = |w: u64, hi: u64| (0x80 + hi) * ONES - w;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        if w & HIGH != 0 {
+            break;
+        }
+        let lower = w | (0x20 * ONES);
+        let letter = at_least(lower, 0x61) & at_most(lower, 0x7A);
+        let digit = at_least(w, 0x30) & at_most(w, 0x39);
+        // Exactly the zero bytes of `w ^ spaces` get their high bit set.
+        let x = w ^ (0x20 * ONES);
+        let space = !((x & !HIGH) + !HIGH | x);
+        if (letter | digit | space) & HIGH != HIGH {
+            break;
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|&b| !is_plain_byte(b))
+        .map(|n| i + n)
+}
+
 /// `char::is_alphanumeric`, fast for ASCII and the Latin blocks.
 #[inline]
 pub(crate) fn is_alnum(c: char) -> bool {
@@ -129,6 +165,27 @@ impl<'a> Iterator for Words<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ok_skip_plain_as_a_byte_loop() {
+        let mut text = Vec::new();
+        for b in 0..=255u8 {
+            // Every byte in every position of a chunk.
+            for pad in 0..9 {
+                text.clear();
+                text.extend(std::iter::repeat_n(b'a', pad));
+                text.push(b);
+                text.extend_from_slice(b"Zz 09 aa");
+                for from in 0..text.len() {
+                    let want = text[from..]
+                        .iter()
+                        .position(|&c| !is_plain_byte(c))
+                        .map(|n| from + n);
+                    assert_eq!(skip_plain(&text, from), want, "{b} {pad} {from}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn ok_words_and_trim_as_std() {

@@ -410,6 +410,11 @@ impl<T> Phrases<T> {
             let may = second == u128::MAX || (next < 128 && second & (1 << next) != 0);
             return if may { lo as usize..hi as usize } else { 0..0 };
         }
+        // Entries are sorted by first character: those beyond ASCII come
+        // last, and most sets have none.
+        if self.entries.last().is_none_or(|e| e.first.is_ascii()) {
+            return 0..0;
+        }
         let first = text.chars().next().map(fold_char).unwrap_or_default();
         let lo = self.entries.partition_point(|e| e.first < first);
         let hi = self.entries.partition_point(|e| e.first <= first);

@@ -27,14 +27,22 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
 }
 
 /// Whether byte `b` can be passed over without a look: printable ASCII,
-/// a space, a continuation byte, a lead byte of U+00C0..U+02FF, or one of
-/// the two lead bytes (C2, E2) that [`is_clean`] checks on its own.
+/// a continuation byte, a lead byte of U+0080..U+02FF, or the lead byte E2
+/// that [`is_clean`] checks on its own (C2 too: U+0080..U+00BF).
 #[inline]
 fn simple(b: u8) -> bool {
-    b.wrapping_sub(0x20) < 0x5F
-        || b.wrapping_sub(0x80) < 0x40
-        || b.wrapping_sub(0xC2) < 0x0A
-        || b == 0xE2
+    (b.wrapping_sub(0x20) < 0x5F) | (b.wrapping_sub(0x80) < 0x4C) | (b == 0xE2)
+}
+
+/// Whether sixteen bytes are all simple with no space after a space; `b`
+/// holds the byte after each byte of `a`.
+#[inline(always)]
+fn clean16(a: &[u8; 16], b: &[u8; 16]) -> bool {
+    let mut bad = 0u8;
+    for (&x, &y) in a.iter().zip(b) {
+        bad |= u8::from(!simple(x)) | (u8::from(x == b' ') & u8::from(y == b' '));
+    }
+    bad == 0
 }
 
 /// The common case, in a few vectorised passes: `text` (trimmed) is NFC
@@ -48,16 +56,25 @@ fn is_clean(text: &str) -> bool {
     let Some((&last, _)) = bytes.split_last() else {
         return true;
     };
-    // Each byte is simple and no space follows a space. Folds over fixed
-    // chunks, pairing each byte with the next, compile to SIMD compares.
+    // Each byte is simple and no space follows a space: sixteen bytes at a
+    // time, paired with the byte after each, in a loop over fixed-size
+    // arrays that compiles to SIMD compares.
     let (this, next) = (&bytes[..bytes.len() - 1], &bytes[1..]);
-    let ok = |a: &[u8], b: &[u8]| {
-        a.iter().zip(b).fold(true, |ok, (&x, &y)| {
-            ok & simple(x) & !(x == b' ' && y == b' ')
-        })
-    };
-    let clean_pairs = this.chunks(64).zip(next.chunks(64)).all(|(a, b)| ok(a, b));
-    if !clean_pairs || !simple(last) {
+    let mut these = this.chunks_exact(16);
+    let mut nexts = next.chunks_exact(16);
+    for (a, b) in (&mut these).zip(&mut nexts) {
+        if let (Ok(a), Ok(b)) = (a.try_into(), b.try_into())
+            && !clean16(a, b)
+        {
+            return false;
+        }
+    }
+    // The tail, padded with letters.
+    let (mut a, mut b) = ([b'a'; 16], [b'a'; 16]);
+    let (ra, rb) = (these.remainder(), nexts.remainder());
+    a[..ra.len()].copy_from_slice(ra);
+    b[..rb.len()].copy_from_slice(rb);
+    if !clean16(&a, &b) || !simple(last) {
         return false;
     }
     memchr::memchr2_iter(0xC2, 0xE2, bytes).all(|i| {

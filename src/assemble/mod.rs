@@ -262,10 +262,10 @@ fn closing_quotes_trimmed(text: &str) -> &str {
 /// Whether a one-line text reads as a post title.
 fn is_title(text: &str) -> bool {
     // The cheap tests first: most texts are paragraphs, too long.
-    at_most_chars(text, MAX_TITLE_CHARS)
-        && !text.chars().next().is_some_and(char::is_lowercase)
+    !text.chars().next().is_some_and(char::is_lowercase)
         && !text.ends_with([':', ',', ';'])
         && !has_sentence_break(text)
+        && at_most_chars(text, MAX_TITLE_CHARS)
         && at_most_words(text, MAX_TITLE_WORDS)
 }
 

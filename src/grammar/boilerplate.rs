@@ -6,7 +6,7 @@ use nom::character::complete::char;
 use nom::combinator::opt;
 
 use super::{Res, date::date, number, ws0};
-use crate::chars::{is_alnum, is_plain_byte, starts_alnum, trim_symbols, words};
+use crate::chars::{is_alnum, skip_plain, starts_alnum, trim_symbols, words};
 use crate::lexicon::{Lexicon, Pattern, Words, only_symbols};
 use crate::model::Category;
 
@@ -183,7 +183,7 @@ fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
         i -= 1;
     }
     loop {
-        i += bytes.get(i..)?.iter().position(|&b| !is_plain_byte(b))?;
+        i = skip_plain(bytes, i)?;
         let c = line[i..].chars().next()?;
         let after = i + c.len_utf8();
         if !is_alnum(c) && !c.is_whitespace() {

@@ -416,6 +416,9 @@ impl<T> Phrases<T> {
             return 0..0;
         }
         let first = text.chars().next().map(fold_char).unwrap_or_default();
+        if self.entries.last().is_none_or(|e| e.first < first) {
+            return 0..0;
+        }
         let lo = self.entries.partition_point(|e| e.first < first);
         let hi = self.entries.partition_point(|e| e.first <= first);
         lo..hi
@@ -489,9 +492,19 @@ fn fold_char(c: char) -> char {
         c.to_ascii_lowercase()
     } else if c == '\u{2019}' {
         '\''
+    } else if is_caseless(c) {
+        c
     } else {
         c.to_lowercase().next().unwrap_or(c)
     }
+}
+
+/// Whether `c` lies in a block of symbols with no case, where the
+/// lowercase table need not be searched: general punctuation, super- and
+/// subscripts, currency, arrows, technical and geometric symbols, box
+/// drawing, dingbats, CJK punctuation, private use, emoji.
+fn is_caseless(c: char) -> bool {
+    matches!(c as u32, 0x2000..=0x20FF | 0x2190..=0x23FF | 0x2500..=0x2BFF | 0x3000..=0x303F | 0xE000..=0xF8FF | 0x1F000..=0x1FAFF)
 }
 
 /// Bytes of `text` matched by the folded `phrase` at its start, or `None`.
@@ -551,6 +564,15 @@ mod tests {
         );
         assert_eq!(match_phrase("un’icona", "un'icona"), Some(10));
         assert_eq!(match_phrase("Skip", "skip to"), None);
+    }
+
+    #[test]
+    fn ok_caseless_blocks_have_no_lowercase() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if is_caseless(c) {
+                assert!(c.to_lowercase().eq([c]), "{c:?}");
+            }
+        }
     }
 
     #[test]

@@ -280,11 +280,23 @@ fn is_dialogue(recs: &[Recommendation<'_>], lexicon: &Lexicon) -> bool {
         .all(|r| matches!(&*r.marker, "–" | "—" | "-" | "--"));
     let speech = lexicon.words(Words::SpeechVerb);
     dashes
-        && recs.iter().any(|r| {
-            [" – ", " — ", ", "].iter().any(|aside| {
-                r.text
-                    .match_indices(aside)
-                    .any(|(i, _)| speech.longest_prefix(&r.text[i + aside.len()..]).is_some())
-            })
-        })
+        && recs
+            .iter()
+            .any(|r| asides(&r.text).any(|after| speech.longest_prefix(&r.text[after..]).is_some()))
+}
+
+/// Where the text after each aside of `text` starts: after ", ", " – " or
+/// " — ".
+fn asides(text: &str) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr2_iter(b',', 0xE2, text.as_bytes()).filter_map(move |i| {
+        let rest = &text[i..];
+        if rest.starts_with(", ") {
+            return Some(i + 2);
+        }
+        let spaced = i > 0 && text.as_bytes()[i - 1] == b' ';
+        ["– ", "— "]
+            .iter()
+            .find(|dash| spaced && rest.starts_with(*dash))
+            .map(|dash| i + dash.len())
+    })
 }

@@ -124,6 +124,10 @@ fn comment_count<'a>(line: &'a str, lexicon: &Lexicon) -> Res<'a, u64> {
 /// only, with at least three numbers ("1 2 3 … 94 →", "[5] [10] [15]",
 /// "• 1 • 2 • 3 • Next").
 fn is_pagination(line: &str, lexicon: &Lexicon) -> bool {
+    // Three numbers need three digits: a count that compiles to SIMD.
+    if line.bytes().filter(u8::is_ascii_digit).count() < 3 {
+        return false;
+    }
     let page_words = lexicon.words(Words::PageWord);
     let mut numbers = 0;
     for token in words(line) {

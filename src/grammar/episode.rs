@@ -215,14 +215,10 @@ pub(crate) fn numbered_title<'a>(title: &'a str, lexicon: &Lexicon) -> Option<He
     };
     // Each form starts at a delimiter inside the title: try them left to
     // right, so the series title is the text before it.
-    const DELIMITERS: &[char] = &[':', ',', '-', '–', '—', '|', '(', '#'];
-    for (at, delimiter) in body.match_indices(DELIMITERS) {
+    for (at, c) in delimiters(body) {
         if at == 0 {
             continue;
         }
-        let Some(c) = delimiter.chars().next() else {
-            continue;
-        };
         let rest = &body[at..];
         let parsed: Option<(u32, Option<u32>, &str)> = match c {
             ':' | ',' | '-' | '–' | '—' | '|' => {
@@ -290,6 +286,22 @@ pub(crate) fn numbered_title<'a>(title: &'a str, lexicon: &Lexicon) -> Option<He
         });
     }
     None
+}
+
+/// The delimiters a numbered title may have its number after (`:` `,`
+/// `-` `–` `—` `|` `(` `#`), with their byte offsets: a byte search, as
+/// the ASCII ones and the lead byte of the dashes are rare.
+fn delimiters(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(i, &b)| match b {
+        b':' | b',' | b'-' | b'|' | b'(' | b'#' => Some((i, char::from(b))),
+        0xE2 => text[i..]
+            .chars()
+            .next()
+            .filter(|&c| c == '–' || c == '—')
+            .map(|c| (i, c)),
+        _ => None,
+    })
 }
 
 /// A scheduled slot: its time and what follows it.

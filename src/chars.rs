@@ -48,7 +48,7 @@ pub(crate) fn skip_plain(bytes: &[u8], from: usize) -> Option<usize> {
         let digit = at_least(w, 0x30) & at_most(w, 0x39);
         // Exactly the zero bytes of `w ^ spaces` get their high bit set.
         let x = w ^ (0x20 * ONES);
-        let space = !((x & !HIGH) + !HIGH | x);
+        let space = !(((x & !HIGH) + !HIGH) | x);
         if (letter | digit | space) & HIGH != HIGH {
             break;
         }

@@ -41,7 +41,15 @@ pub(crate) fn furniture(line: &str, lexicon: &Lexicon) -> Option<Furniture> {
     if line.len() > MAX_PREFIX_LINE {
         return tail(line, lexicon).map(|(category, at)| Furniture::Tail(category, at));
     }
-    let core = line.trim_start_matches(|c: char| LEADING_ARROWS.contains(&c) || c.is_whitespace());
+    let core = if line
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        line
+    } else {
+        line.trim_start_matches(|c: char| LEADING_ARROWS.contains(&c) || c.is_whitespace())
+    };
     for (n, &(category, pattern)) in lexicon.boilerplate.prefixes(core) {
         let rest = &core[n..];
         let whole = match pattern {
@@ -124,11 +132,15 @@ fn comment_count<'a>(line: &'a str, lexicon: &Lexicon) -> Res<'a, u64> {
 /// only, with at least three numbers ("1 2 3 … 94 →", "[5] [10] [15]",
 /// "• 1 • 2 • 3 • Next").
 fn is_pagination(line: &str, lexicon: &Lexicon) -> bool {
-    // Three numbers need three digits: a count that compiles to SIMD.
-    if line.bytes().filter(u8::is_ascii_digit).count() < 3 {
+    let page_words = lexicon.words(Words::PageWord);
+    // The first token is a number, a page word or symbols: most lines
+    // open with a word that is none of these. Three numbers need three
+    // digits.
+    if line.starts_with(|c: char| is_alnum(c) && !c.is_ascii_digit()) && !page_words.may_start(line)
+        || line.bytes().filter(u8::is_ascii_digit).nth(2).is_none()
+    {
         return false;
     }
-    let page_words = lexicon.words(Words::PageWord);
     let mut numbers = 0;
     for token in words(line) {
         let core = trim_symbols(token);

@@ -100,6 +100,16 @@ pub(crate) fn trim_symbols(text: &str) -> &str {
     &text[..end]
 }
 
+/// The last word of `text` (after its last white space).
+pub(crate) fn last_word(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &text[start..]
+}
+
 /// The words of `text` split at white space, as `str::split_whitespace`
 /// gives them, stepping over ASCII a byte at a time.
 pub(crate) fn words(text: &str) -> Words<'_> {

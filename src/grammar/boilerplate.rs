@@ -6,7 +6,7 @@ use nom::character::complete::char;
 use nom::combinator::opt;
 
 use super::{Res, date::date, number, ws0};
-use crate::chars::{is_alnum, skip_plain, starts_alnum, trim_symbols, words};
+use crate::chars::{is_alnum, last_word, skip_plain, starts_alnum, trim_symbols, words};
 use crate::lexicon::{Lexicon, Pattern, Words, only_symbols};
 use crate::model::Category;
 
@@ -133,27 +133,28 @@ fn comment_count<'a>(line: &'a str, lexicon: &Lexicon) -> Res<'a, u64> {
 /// "• 1 • 2 • 3 • Next").
 fn is_pagination(line: &str, lexicon: &Lexicon) -> bool {
     let page_words = lexicon.words(Words::PageWord);
-    // The first token is a number, a page word or symbols: most lines
-    // open with a word that is none of these. Three numbers need three
-    // digits.
-    if line.starts_with(|c: char| is_alnum(c) && !c.is_ascii_digit()) && !page_words.may_start(line)
-        || line.bytes().filter(u8::is_ascii_digit).nth(2).is_none()
-    {
+    // A token is a number (`Some(true)`), a page word or symbols
+    // (`Some(false)`), or anything else (`None`).
+    let token_kind = |token: &str| {
+        let core = trim_symbols(token);
+        if !core.is_empty() && core.len() <= 5 && core.bytes().all(|b| b.is_ascii_digit()) {
+            Some(true)
+        } else if core.is_empty() || (page_words.may_start(core) && page_words.is_whole(core)) {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    // The first and the last token first: prose fails there.
+    let first = words(line).next().unwrap_or_default();
+    if token_kind(first).is_none() || token_kind(last_word(line)).is_none() {
         return false;
     }
     let mut numbers = 0;
     for token in words(line) {
-        let core = trim_symbols(token);
-        if core.is_empty() {
-            continue;
-        }
-        if core.as_bytes()[0].is_ascii_digit() && core.bytes().all(|b| b.is_ascii_digit()) {
-            if core.len() > 5 {
-                return false;
-            }
-            numbers += 1;
-        } else if !page_words.may_start(core) || !page_words.is_whole(core) {
-            return false;
+        match token_kind(token) {
+            Some(number) => numbers += usize::from(number),
+            None => return false,
         }
     }
     numbers >= 3

@@ -59,10 +59,6 @@ fn year(input: &str) -> Res<'_, u16> {
 // numeric     = 1*2DIGIT sep 1*2DIGIT sep year ; sep = "/" / "." / "-", day first
 pub(crate) fn date<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, Date> {
     let invalid = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify));
-    // Dispatch on the first character: a digit or a month name.
-    if !input.starts_with(|c: char| c.is_ascii_digit()) && !lexicon.months.may_start(input) {
-        return Err(invalid());
-    }
     let day_first = |i: &'a str| {
         let (i, d) = day(i)?;
         let (i, _) = ws1(i)?;
@@ -95,7 +91,16 @@ pub(crate) fn date<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, Date> {
         let (i, y) = year(i)?;
         Ok((i, (y, m, d)))
     };
-    let (rest, (y, m, d)) = alt((iso, numeric, day_first, month_first)).parse(input)?;
+    // Dispatch on the digits that open the input and the byte after them:
+    // the forms do not overlap there, so at most one is tried.
+    let digits = input.bytes().take_while(u8::is_ascii_digit).count();
+    let (rest, (y, m, d)) = match (digits, input.as_bytes().get(digits)) {
+        (0, _) if lexicon.months.may_start(input) => month_first(input)?,
+        (4, Some(b'-')) => iso(input)?,
+        (1 | 2, Some(b'/' | b'.' | b'-')) => numeric(input)?,
+        (1 | 2, _) => day_first(input)?,
+        _ => return Err(invalid()),
+    };
     // A date ends where a word would: "2015x" is not a date.
     if rest.chars().next().is_some_and(char::is_alphanumeric) {
         return Err(invalid());

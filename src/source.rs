@@ -98,10 +98,14 @@ pub(crate) struct Line {
 /// A final line without terminator counts; an empty input has no line.
 pub(crate) fn lines(text: &str, from: usize) -> Vec<Line> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
+    // One vectorised count first: the vector is allocated once, at its size
+    // (an estimate would be copied as it grows, or waste memory).
+    let rest = bytes.get(from..).unwrap_or_default();
+    let breaks = memchr::memchr2_iter(b'\n', b'\r', rest).count();
+    let mut out = Vec::with_capacity(breaks + 1);
     let mut start = from;
     let mut number = 1;
-    let mut iter = memchr::memchr2_iter(b'\n', b'\r', bytes.get(from..).unwrap_or_default());
+    let mut iter = memchr::memchr2_iter(b'\n', b'\r', rest);
     while let Some(rel) = iter.next() {
         let pos = from + rel;
         out.push(Line {

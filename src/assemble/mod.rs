@@ -66,7 +66,8 @@ pub(crate) fn assemble<'a>(source: &'a str, lines: &[Scanned], lexicon: &Lexicon
 
 /// Lines into items.
 fn blocks<'a>(source: &'a str, lines: &[Scanned], lexicon: &Lexicon) -> Vec<Item<'a>> {
-    let mut items = Vec::new();
+    // Most items are a line and a blank line.
+    let mut items = Vec::with_capacity(lines.len() / 2 + 1);
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];

@@ -145,6 +145,11 @@ fn is_pagination(line: &str, lexicon: &Lexicon) -> bool {
             None
         }
     };
+    // Most lines open with a word that is no page word.
+    if line.starts_with(|c: char| is_alnum(c) && !c.is_ascii_digit()) && !page_words.may_start(line)
+    {
+        return false;
+    }
     // The first and the last token first: prose fails there.
     let first = words(line).next().unwrap_or_default();
     if token_kind(first).is_none() || token_kind(last_word(line)).is_none() {

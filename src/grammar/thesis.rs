@@ -236,15 +236,15 @@ fn is_date_rest(text: &str, lexicon: &Lexicon) -> bool {
 /// white space. Returns the marker's byte offset in `text` and its number.
 pub(crate) fn inline_markers(text: &str) -> impl Iterator<Item = (usize, u32, usize)> + '_ {
     let bytes = text.as_bytes();
-    // A marker's number opens a word: look at the byte after each space
-    // (ASCII or the last byte of a wider white space character).
-    memchr::memchr3_iter(b' ', b'\t', 0xA0, bytes).filter_map(move |space| {
-        let i = space + 1;
-        if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
-            return None;
-        }
-        let before = text[..i].chars().next_back()?;
-        if !before.is_whitespace() {
+    // A marker's number opens a word: a digit after a space, a tab or a
+    // no-break space.
+    crate::chars::digits(bytes).filter_map(move |i| {
+        let spaced = match i.checked_sub(1).map(|p| bytes[p]) {
+            Some(b' ' | b'\t') => true,
+            Some(0xA0) => i >= 2 && bytes[i - 2] == 0xC2,
+            _ => false,
+        };
+        if !spaced {
             return None;
         }
         let (rest, n) = number::<u32>(&text[i..]).ok()?;

@@ -293,14 +293,26 @@ pub(crate) fn numbered_title<'a>(title: &'a str, lexicon: &Lexicon) -> Option<He
 /// the ASCII ones and the lead byte of the dashes are rare.
 fn delimiters(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().filter_map(move |(i, &b)| match b {
-        b':' | b',' | b'-' | b'|' | b'(' | b'#' => Some((i, char::from(b))),
-        0xE2 => text[i..]
-            .chars()
-            .next()
-            .filter(|&c| c == '–' || c == '—')
-            .map(|c| (i, c)),
-        _ => None,
+    let mut ascii = memchr::memchr3_iter(b':', b',', b'-', bytes).peekable();
+    let mut more = memchr::memchr3_iter(b'|', b'(', b'#', bytes).peekable();
+    let mut dashes = memchr::memchr_iter(0xE2, bytes)
+        .filter(|&i| text[i..].starts_with(['–', '—']))
+        .peekable();
+    // The three searches merged in order of offset.
+    std::iter::from_fn(move || {
+        let next = [ascii.peek(), more.peek(), dashes.peek()]
+            .into_iter()
+            .flatten()
+            .min()
+            .copied()?;
+        if ascii.peek() == Some(&next) {
+            ascii.next();
+        } else if more.peek() == Some(&next) {
+            more.next();
+        } else {
+            dashes.next();
+        }
+        text[next..].chars().next().map(|c| (next, c))
     })
 }
 

@@ -63,25 +63,56 @@ pub(crate) fn skip_plain(bytes: &[u8], from: usize) -> Option<usize> {
 
 /// The offsets of the ASCII digits of `bytes`, found eight bytes at a
 /// time: prose has few, and a word without one costs a few instructions.
-pub(crate) fn digits(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    bytes.chunks(8).enumerate().flat_map(|(n, chunk)| {
-        let mut word = [0u8; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        // High bit per byte: below 0x80, at least '0', at most '9'.
-        let low = w & !HIGH;
-        let mut mask = (low + (0x80 - 0x30) * ONES) & ((0x80 + 0x39) * ONES - low) & !w & HIGH;
-        std::iter::from_fn(move || {
-            if mask == 0 {
-                return None;
-            }
-            let bit = mask.trailing_zeros() as usize;
-            mask &= mask - 1;
-            Some(n * 8 + bit / 8)
-        })
-    })
+pub(crate) fn digits(bytes: &[u8]) -> Digits<'_> {
+    Digits {
+        bytes,
+        base: 0,
+        next: 0,
+        mask: 0,
+    }
+}
+
+/// The iterator of [`digits`].
+pub(crate) struct Digits<'a> {
+    bytes: &'a [u8],
+    /// Offset of the chunk `mask` describes, and of the chunk after it.
+    base: usize,
+    next: usize,
+    /// The high bit of each digit byte of the current chunk.
+    mask: u64,
+}
+
+impl Iterator for Digits<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        while self.mask == 0 {
+            let start = self.next;
+            let w = match self.bytes.get(start..start + 8) {
+                Some(chunk) => {
+                    let mut word = [0u8; 8];
+                    word.copy_from_slice(chunk);
+                    u64::from_le_bytes(word)
+                }
+                None => {
+                    let rest = self.bytes.get(start..).filter(|r| !r.is_empty())?;
+                    let mut word = [0u8; 8];
+                    word[..rest.len()].copy_from_slice(rest);
+                    u64::from_le_bytes(word)
+                }
+            };
+            // High bit per byte: below 0x80, at least '0', at most '9'.
+            let low = w & !HIGH;
+            self.mask = (low + (0x80 - 0x30) * ONES) & ((0x80 + 0x39) * ONES - low) & !w & HIGH;
+            self.base = start;
+            self.next = start + 8;
+        }
+        let bit = self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        Some(self.base + bit / 8)
+    }
 }
 
 /// `char::is_alphanumeric`, fast for ASCII and the Latin blocks.
@@ -222,7 +253,9 @@ mod tests {
 
     #[test]
     fn ok_digits_as_a_byte_filter() {
-        let text: Vec<u8> = (0..=255u8).chain(b"a1 22 x9\xb9\xc2\xb3".iter().copied()).collect();
+        let text: Vec<u8> = (0..=255u8)
+            .chain(b"a1 22 x9\xb9\xc2\xb3".iter().copied())
+            .collect();
         for from in 0..text.len() {
             let ours: Vec<usize> = digits(&text[from..]).collect();
             let want: Vec<usize> = text[from..]

@@ -150,7 +150,11 @@ fn is_pagination(line: &str, lexicon: &Lexicon) -> bool {
     {
         return false;
     }
-    // The first and the last token first: prose fails there.
+    // Three numbers need three digits (found eight bytes at a time); then
+    // the first and the last token: prose fails there.
+    if crate::chars::digits(line.as_bytes()).nth(2).is_none() {
+        return false;
+    }
     let first = words(line).next().unwrap_or_default();
     if token_kind(first).is_none() || token_kind(last_word(line)).is_none() {
         return false;

@@ -97,16 +97,26 @@ pub(crate) struct Line {
 /// Splits `text` into lines (LF, CRLF or lone CR), starting at byte `from`.
 /// A final line without terminator counts; an empty input has no line.
 pub(crate) fn lines(text: &str, from: usize) -> Vec<Line> {
+    let rest = text.as_bytes().get(from..).unwrap_or_default();
+    // Most dumps have no carriage return: one search for it, then a search
+    // for line feeds alone, which is cheaper than searching for both.
+    if memchr::memchr(b'\r', rest).is_some() {
+        split(text, from, memchr::memchr2_iter(b'\n', b'\r', rest))
+    } else {
+        split(text, from, memchr::memchr_iter(b'\n', rest))
+    }
+}
+
+/// The lines of `text` from `from`, given the offsets (relative to `from`)
+/// of its line breaks.
+fn split(text: &str, from: usize, mut breaks: impl Iterator<Item = usize>) -> Vec<Line> {
     let bytes = text.as_bytes();
-    // One vectorised count first: the vector is allocated once, at its size
-    // (an estimate would be copied as it grows, or waste memory).
-    let rest = bytes.get(from..).unwrap_or_default();
-    let breaks = memchr::memchr2_iter(b'\n', b'\r', rest).count();
-    let mut out = Vec::with_capacity(breaks + 1);
+    // Room for lines of 32 bytes: pages the vector does not reach are never
+    // touched, and longer dumps grow it rarely.
+    let mut out = Vec::with_capacity(bytes.len() / 32 + 16);
     let mut start = from;
     let mut number = 1;
-    let mut iter = memchr::memchr2_iter(b'\n', b'\r', rest);
-    while let Some(rel) = iter.next() {
+    while let Some(rel) = breaks.next() {
         let pos = from + rel;
         out.push(Line {
             start,
@@ -117,7 +127,7 @@ pub(crate) fn lines(text: &str, from: usize) -> Vec<Line> {
         start = pos + 1;
         if bytes[pos] == b'\r' && bytes.get(pos + 1) == Some(&b'\n') {
             // CRLF: skip the LF, which memchr2 reports next.
-            iter.next();
+            breaks.next();
             start += 1;
         }
     }

@@ -132,6 +132,19 @@ pub(crate) fn is_alnum(c: char) -> bool {
     }
 }
 
+/// `char::is_alphabetic`, fast for ASCII and the Latin blocks.
+#[inline]
+pub(crate) fn is_alpha(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        (c as u8).is_ascii_alphabetic()
+    } else if u < 0x250 {
+        matches!(u, 0xAA | 0xB5 | 0xBA | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..)
+    } else {
+        c.is_alphabetic()
+    }
+}
+
 /// Whether `text` starts with a letter or digit.
 #[inline]
 pub(crate) fn starts_alnum(text: &str) -> bool {
@@ -295,6 +308,7 @@ mod tests {
     fn ok_same_answers_as_std_for_every_char() {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
         }
         for b in 0..=255u8 {
             assert_eq!(

@@ -456,13 +456,13 @@ impl<T> Phrases<T> {
         for (i, c) in text.char_indices() {
             if !prev_alnum && let Some((n, value)) = self.longest_prefix(&text[i..]) {
                 let end = i + n;
-                let whole_word = !(text[..end].ends_with(char::is_alphanumeric)
-                    && text[end..].starts_with(char::is_alphanumeric));
+                let whole_word = !(text[..end].ends_with(crate::chars::is_alnum)
+                    && text[end..].starts_with(crate::chars::is_alnum));
                 if whole_word {
                     return Some((i, n, value));
                 }
             }
-            prev_alnum = c.is_alphanumeric();
+            prev_alnum = crate::chars::is_alnum(c);
         }
         None
     }

@@ -291,7 +291,7 @@ fn is_heading(text: &str) -> bool {
     at_most_chars(text, MAX_HEADING_CHARS)
         && !closing_quotes_trimmed(text).ends_with(['.', ',', ';', '…'])
         && !text.contains('|')
-        && text.chars().any(char::is_alphabetic)
+        && text.chars().any(crate::chars::is_alpha)
         && at_most_words(text, MAX_HEADING_WORDS)
 }
 

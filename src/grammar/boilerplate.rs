@@ -109,7 +109,7 @@ fn comment_count<'a>(line: &'a str, lexicon: &Lexicon) -> Res<'a, u64> {
             .longest_prefix(rest)
             .ok_or_else(fail)?;
         let after = &rest[len..];
-        if after.chars().next().is_some_and(char::is_alphanumeric) {
+        if after.chars().next().is_some_and(crate::chars::is_alnum) {
             return Err(fail());
         }
         return Ok((after, n));

@@ -103,8 +103,8 @@ pub(crate) fn bullet(line: &str) -> Option<Bullet> {
     if first.is_ascii_digit() && !spaced {
         return None;
     }
-    let opens = first.is_alphanumeric() || "“\"«'‘([*_¿¡".contains(first);
-    if !opens || !rest.chars().any(char::is_alphabetic) {
+    let opens = crate::chars::is_alnum(first) || "“\"«'‘([*_¿¡".contains(first);
+    if !opens || !rest.chars().any(crate::chars::is_alpha) {
         return None;
     }
     Some(Bullet {

@@ -16,7 +16,7 @@ fn month_name<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u8> {
     let fail = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag));
     let (n, &month) = lexicon.months.longest_prefix(input).ok_or_else(fail)?;
     let rest = &input[n..];
-    if rest.chars().next().is_some_and(char::is_alphabetic) {
+    if rest.chars().next().is_some_and(crate::chars::is_alpha) {
         return Err(fail());
     }
     let (rest, _) = opt(char('.')).parse(rest)?;
@@ -102,7 +102,7 @@ pub(crate) fn date<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, Date> {
         _ => return Err(invalid()),
     };
     // A date ends where a word would: "2015x" is not a date.
-    if rest.chars().next().is_some_and(char::is_alphanumeric) {
+    if rest.chars().next().is_some_and(crate::chars::is_alnum) {
         return Err(invalid());
     }
     let date = Date::new(y, m, d).ok_or_else(invalid)?;
@@ -121,12 +121,12 @@ pub(crate) fn find_date(text: &str, lexicon: &Lexicon) -> Option<Date> {
     let mut prev_alnum = false;
     for (i, c) in text.char_indices() {
         if !prev_alnum
-            && c.is_alphanumeric()
+            && crate::chars::is_alnum(c)
             && let Ok((_, d)) = date(&text[i..], lexicon)
         {
             return Some(d);
         }
-        prev_alnum = c.is_alphanumeric();
+        prev_alnum = crate::chars::is_alnum(c);
     }
     None
 }

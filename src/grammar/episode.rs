@@ -48,7 +48,7 @@ fn number_word<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
         .numbers
         .longest_prefix(input)
         .ok_or_else(|| fail(input))?;
-    if input[n..].starts_with(char::is_alphanumeric) {
+    if input[n..].starts_with(crate::chars::is_alnum) {
         return Err(fail(input));
     }
     Ok((&input[n..], value))
@@ -57,7 +57,7 @@ fn number_word<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
 // roman-number = 1*("I" / "V" / "X" / "L")   ; a well-formed numeral
 fn roman_number(input: &str) -> Res<'_, u32> {
     let (rest, digits) = take_while1(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))(input)?;
-    if rest.starts_with(char::is_alphanumeric) {
+    if rest.starts_with(crate::chars::is_alnum) {
         return Err(fail(input));
     }
     let n = super::thesis::roman_value(digits).ok_or_else(|| fail(input))?;
@@ -70,7 +70,7 @@ fn ordinal<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
         let (i, n) = number::<u32>(input)?;
         // ordinal-suffix = "ª" / "°" / "º" / "st" / "nd" / "rd" / "th" / "a"
         let (i, _) = tag_ci(&["ª", "°", "º", "st", "nd", "rd", "th", "a"])(i)?;
-        if i.starts_with(char::is_alphanumeric) {
+        if i.starts_with(crate::chars::is_alnum) {
             return Err(fail(i));
         }
         return Ok((i, n));
@@ -84,7 +84,7 @@ fn episode_number<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
         let (i, _) = opt(tag_ci(&["n.", "n°", "#"])).parse(i)?;
         let (i, _) = ws0(i)?;
         let (i, n) = number::<u32>(i)?;
-        if i.starts_with(char::is_alphanumeric) {
+        if i.starts_with(crate::chars::is_alnum) {
             return Err(fail(i));
         }
         Ok((i, n))
@@ -115,7 +115,7 @@ fn of_total<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
 fn season_episode(input: &str) -> Res<'_, u32> {
     let digits = |i| take_while_m_n(1, 3, |c: char| c.is_ascii_digit())(i);
     let (rest, (_, _, _, e)) = (one_of("Ss"), digits, one_of("Ee"), digits).parse(input)?;
-    if rest.starts_with(char::is_alphanumeric) {
+    if rest.starts_with(crate::chars::is_alnum) {
         return Err(fail(input));
     }
     e.parse().map(|n| (rest, n)).map_err(|_| fail(input))
@@ -162,7 +162,7 @@ pub(crate) fn header<'a>(line: &'a str, lexicon: &Lexicon) -> Option<Header<'a>>
     }
     let episode_word = |i: &'a str| -> Option<&'a str> {
         let (n, _) = lexicon.words(Words::EpisodeWord).longest_prefix(i)?;
-        (!i[n..].starts_with(char::is_alphanumeric)).then(|| &i[n..])
+        (!i[n..].starts_with(crate::chars::is_alnum)).then(|| &i[n..])
     };
     let (rest, number) = match episode_word(body) {
         // episode = <episode-word> 1*WSP episode-number ...
@@ -208,7 +208,7 @@ pub(crate) fn numbered_title<'a>(title: &'a str, lexicon: &Lexicon) -> Option<He
             .words(Words::EpisodeWord)
             .longest_prefix(i)
             .ok_or_else(|| fail(i))?;
-        if i[n..].starts_with(char::is_alphanumeric) {
+        if i[n..].starts_with(crate::chars::is_alnum) {
             return Err(fail(i));
         }
         Ok((&i[n..], ()))
@@ -261,7 +261,7 @@ pub(crate) fn numbered_title<'a>(title: &'a str, lexicon: &Lexicon) -> Option<He
                     number::<u32>(i)
                 })(rest)
                 .ok()?;
-                (!r.starts_with(char::is_alphanumeric)).then_some((n, None, r))
+                (!r.starts_with(crate::chars::is_alnum)).then_some((n, None, r))
             }
             _ => None,
         };
@@ -269,7 +269,7 @@ pub(crate) fn numbered_title<'a>(title: &'a str, lexicon: &Lexicon) -> Option<He
             continue;
         };
         let series = body[..at].trim_end();
-        if series.is_empty() || !series.chars().any(char::is_alphabetic) {
+        if series.is_empty() || !series.chars().any(crate::chars::is_alpha) {
             return None;
         }
         let title = episode_rest(rest)?;
@@ -325,7 +325,7 @@ pub(crate) struct Slot<'a> {
 
 // meridiem = <ante-meridiem> / <post-meridiem>
 fn meridiem<'a>(input: &'a str, lexicon: &Lexicon) -> Option<(&'a str, bool)> {
-    let end_ok = |rest: &str| !rest.starts_with(char::is_alphanumeric);
+    let end_ok = |rest: &str| !rest.starts_with(crate::chars::is_alnum);
     if let Some((n, _)) = lexicon.words(Words::PostMeridiem).longest_prefix(input) {
         return end_ok(&input[n..]).then(|| (&input[n..], true));
     }
@@ -340,7 +340,7 @@ pub(crate) fn slot<'a>(line: &'a str, lexicon: &Lexicon) -> Option<Slot<'a>> {
     let (body, prefixed) = match line.strip_prefix('@') {
         Some(rest) => (ws0(rest).ok()?.0, true),
         None => match lexicon.words(Words::TimePrefix).longest_prefix(line) {
-            Some((n, _)) if !line[n..].starts_with(char::is_alphanumeric) => {
+            Some((n, _)) if !line[n..].starts_with(crate::chars::is_alnum) => {
                 (ws0(&line[n..]).ok()?.0, true)
             }
             _ => (line, false),
@@ -357,7 +357,7 @@ pub(crate) fn slot<'a>(line: &'a str, lexicon: &Lexicon) -> Option<Slot<'a>> {
         Err(_) if prefixed => (rest, 0),
         Err(_) => return None,
     };
-    if rest.starts_with(char::is_alphanumeric) && meridiem(rest, lexicon).is_none() {
+    if rest.starts_with(crate::chars::is_alnum) && meridiem(rest, lexicon).is_none() {
         return None;
     }
     let after = ws0(rest).ok()?.0;
@@ -380,14 +380,14 @@ pub(crate) fn slot<'a>(line: &'a str, lexicon: &Lexicon) -> Option<Slot<'a>> {
 pub(crate) fn hashtags(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.match_indices('#').filter_map(move |(i, _)| {
         let before = text[..i].chars().next_back();
-        if before.is_some_and(|c| c.is_alphanumeric() || c == '&') {
+        if before.is_some_and(|c| crate::chars::is_alnum(c) || c == '&') {
             return None;
         }
         let (_, tag) = take_while1::<_, _, nom::error::Error<&str>>(|c: char| {
-            c.is_alphanumeric() || c == '_'
+            crate::chars::is_alnum(c) || c == '_'
         })(&text[i + 1..])
         .ok()?;
-        tag.chars().any(char::is_alphabetic).then_some(tag)
+        tag.chars().any(crate::chars::is_alpha).then_some(tag)
     })
 }
 

@@ -57,7 +57,8 @@ pub(crate) fn entry(line: &str, lexicon: &Lexicon) -> Option<Entry> {
     let mut prev = close[..from].chars().next_back();
     for (i, c) in close[from..].char_indices() {
         let at = from + i;
-        let starts_word = prev.is_none_or(|p| !p.is_alphanumeric()) && c.is_alphanumeric();
+        let starts_word =
+            prev.is_none_or(|p| !crate::chars::is_alnum(p)) && crate::chars::is_alnum(c);
         prev = Some(c);
         if !starts_word || at == 0 {
             continue;
@@ -87,7 +88,7 @@ pub(crate) fn entry(line: &str, lexicon: &Lexicon) -> Option<Entry> {
 
 /// A title has a letter and fits on a line.
 fn is_title(text: &str) -> bool {
-    text.len() <= MAX_TITLE && text.chars().any(char::is_alphabetic)
+    text.len() <= MAX_TITLE && text.chars().any(crate::chars::is_alpha)
 }
 
 #[cfg(test)]

@@ -43,7 +43,7 @@ pub(crate) fn opening<'a>(line: &'a str, lexicon: &Lexicon) -> Option<Opening<'a
     };
     let (n, &direction) = lexicon.series_links.longest_prefix(body)?;
     let rest = &body[n..];
-    if rest.starts_with(char::is_alphanumeric) {
+    if rest.starts_with(crate::chars::is_alnum) {
         return None;
     }
     let after = rest.trim_start();

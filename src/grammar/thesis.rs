@@ -193,15 +193,15 @@ pub(crate) fn marker(line: &str, lexicon: &Lexicon) -> Option<Marker> {
     match text.chars().next() {
         None => {}
         // "3.la rete": no space, but a letter.
-        Some(c) if c.is_alphabetic() && !spaced && style != Style::Arabic => return None,
-        Some(c) if c.is_alphabetic() => {}
+        Some(c) if crate::chars::is_alpha(c) && !spaced && style != Style::Arabic => return None,
+        Some(c) if crate::chars::is_alpha(c) => {}
         // "10.30", "3.5 milioni", "1.000": numbers, not markers.
         Some(c) if c.is_ascii_digit() && !spaced => return None,
         Some('%' | '€' | '$' | '/' | ',' | '.') => return None,
         Some(_) if !spaced => return None,
         Some(_) => {}
     }
-    if !text.is_empty() && !text.chars().any(char::is_alphabetic) {
+    if !text.is_empty() && !text.chars().any(crate::chars::is_alpha) {
         return None;
     }
     if is_date_rest(text, lexicon) {
@@ -223,12 +223,12 @@ fn is_date_rest(text: &str, lexicon: &Lexicon) -> bool {
         return false;
     };
     let rest = &text[n..];
-    if rest.chars().next().is_some_and(char::is_alphabetic) {
+    if rest.chars().next().is_some_and(crate::chars::is_alpha) {
         return false;
     }
     let rest = rest.trim_start_matches(['.', ',']).trim_start();
     let year = rest.bytes().take_while(u8::is_ascii_digit).count();
-    rest.is_empty() || (year == 4 && !rest[year..].starts_with(|c: char| c.is_alphanumeric()))
+    rest.is_empty() || (year == 4 && !rest[year..].starts_with(|c: char| crate::chars::is_alnum(c)))
 }
 
 /// A marker inside a line that continues a list: `number` ("." / ")")
@@ -267,7 +267,7 @@ pub(crate) fn notes(text: &str) -> impl Iterator<Item = &str> + '_ {
             return None;
         }
         let note = text[open.take()?..i].trim();
-        note.chars().any(char::is_alphabetic).then_some(note)
+        note.chars().any(crate::chars::is_alpha).then_some(note)
     })
 }
 

@@ -69,12 +69,13 @@ fn is_clean(text: &str) -> bool {
             return false;
         }
     }
-    // The tail, padded with letters.
-    let (mut a, mut b) = ([b'a'; 16], [b'a'; 16]);
-    let (ra, rb) = (these.remainder(), nexts.remainder());
-    a[..ra.len()].copy_from_slice(ra);
-    b[..rb.len()].copy_from_slice(rb);
-    if !clean16(&a, &b) || !simple(last) {
+    // The tail, a byte at a time.
+    let tail_clean = these
+        .remainder()
+        .iter()
+        .zip(nexts.remainder())
+        .all(|(&x, &y)| simple(x) && !(x == b' ' && y == b' '));
+    if !tail_clean || !simple(last) {
         return false;
     }
     memchr::memchr2_iter(0xC2, 0xE2, bytes).all(|i| {

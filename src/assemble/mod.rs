@@ -375,7 +375,11 @@ fn posts<'a>(source: &'a str, items: Vec<Item<'a>>, lexicon: &Lexicon) -> Docume
         source,
         lexicon,
         doc: Document::default(),
-        building: Vec::new(),
+        building: Open {
+            // A post takes a few items at least.
+            done: Vec::with_capacity(items.len() / 4 + 1),
+            open: None,
+        },
         pending_date: None,
         furniture_under_titles: false,
     };
@@ -398,8 +402,36 @@ fn posts<'a>(source: &'a str, items: Vec<Item<'a>>, lexicon: &Lexicon) -> Docume
             Item::Text { span, single } => posts.text_item(span, single, &mut items),
         }
     }
-    posts.doc.posts = posts.building.into_iter().map(|b| b.post).collect();
+    posts.doc.posts = posts.building.into_posts();
     posts.doc
+}
+
+/// The posts so far: the finished ones and the one still open.
+struct Open<'a> {
+    done: Vec<Post<'a>>,
+    open: Option<Building<'a>>,
+}
+
+impl<'a> Open<'a> {
+    fn last(&self) -> Option<&Building<'a>> {
+        self.open.as_ref()
+    }
+
+    fn last_mut(&mut self) -> Option<&mut Building<'a>> {
+        self.open.as_mut()
+    }
+
+    /// Opens `b`, closing the post open before it.
+    fn push(&mut self, b: Building<'a>) {
+        if let Some(done) = self.open.replace(b) {
+            self.done.push(done.post);
+        }
+    }
+
+    fn into_posts(mut self) -> Vec<Post<'a>> {
+        self.done.extend(self.open.map(|b| b.post));
+        self.done
+    }
 }
 
 /// The state of the pass that groups items into posts.
@@ -408,7 +440,7 @@ struct Posts<'a, 'l> {
     lexicon: &'l Lexicon,
     doc: Document<'a>,
     /// The posts so far; the last one is open.
-    building: Vec<Building<'a>>,
+    building: Open<'a>,
     /// The date of a date line that closed a post, for the title after it.
     pending_date: Option<Date>,
     /// The page's theme prints closing furniture ("Leave a comment") under
@@ -696,12 +728,11 @@ fn last_sentence(text: &str) -> usize {
 
 /// The post that content at `span` goes to, opening one when there is none
 /// or the last has ended.
-fn current_post<'a, 'b>(building: &'b mut Vec<Building<'a>>, span: Span) -> &'b mut Building<'a> {
+fn current_post<'a, 'b>(building: &'b mut Open<'a>, span: Span) -> &'b mut Building<'a> {
     if building.last().is_none_or(|b| b.ended) {
         building.push(Building::new(span));
     }
-    let last = building.len() - 1;
-    &mut building[last]
+    building.open.get_or_insert_with(|| Building::new(span))
 }
 
 /// Whether the next item is content a heading could introduce.

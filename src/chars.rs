@@ -61,6 +61,39 @@ pub(crate) fn skip_plain(bytes: &[u8], from: usize) -> Option<usize> {
         .map(|n| i + n)
 }
 
+/// The high bit of each byte of `w` that is an ASCII digit.
+#[inline]
+fn digit_mask(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Below 0x80, at least '0', at most '9'.
+    let low = w & !HIGH;
+    (low + (0x80 - 0x30) * ONES) & ((0x80 + 0x39) * ONES - low) & !w & HIGH
+}
+
+/// Whether `bytes` holds at least `n` ASCII digits, eight bytes at a time.
+pub(crate) fn has_digits(bytes: &[u8], n: u32) -> bool {
+    let mut seen = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        // One bit per digit byte, summed by a multiplication (no popcnt
+        // on the baseline x86-64).
+        let ones = digit_mask(u64::from_le_bytes(word)) >> 7;
+        seen += (ones.wrapping_mul(0x0101_0101_0101_0101) >> 56) as u32;
+        if seen >= n {
+            return true;
+        }
+    }
+    seen + chunks
+        .remainder()
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .count() as u32
+        >= n
+}
+
 /// The offsets of the ASCII digits of `bytes`, found eight bytes at a
 /// time: prose has few, and a word without one costs a few instructions.
 pub(crate) fn digits(bytes: &[u8]) -> Digits<'_> {
@@ -86,8 +119,6 @@ impl Iterator for Digits<'_> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
         while self.mask == 0 {
             let start = self.next;
             let w = match self.bytes.get(start..start + 8) {
@@ -103,9 +134,7 @@ impl Iterator for Digits<'_> {
                     u64::from_le_bytes(word)
                 }
             };
-            // High bit per byte: below 0x80, at least '0', at most '9'.
-            let low = w & !HIGH;
-            self.mask = (low + (0x80 - 0x30) * ONES) & ((0x80 + 0x39) * ONES - low) & !w & HIGH;
+            self.mask = digit_mask(w);
             self.base = start;
             self.next = start + 8;
         }
@@ -127,9 +156,19 @@ pub(crate) fn is_alnum(c: char) -> bool {
         // below U+00C0 the ordinal indicators, micro sign, superscript
         // digits and vulgar fractions.
         matches!(u, 0xAA | 0xB2 | 0xB3 | 0xB5 | 0xB9 | 0xBA | 0xBC..=0xBE | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..)
+    } else if is_symbol_block(u) {
+        false
     } else {
         c.is_alphanumeric()
     }
+}
+
+/// Blocks with no letter or digit that dumps are full of: general
+/// punctuation (dashes, quotes, the ellipsis, invisible spaces), arrows,
+/// geometric shapes.
+#[inline]
+fn is_symbol_block(u: u32) -> bool {
+    matches!(u, 0x2000..=0x206F | 0x2190..=0x21FF | 0x25A0..=0x25FF)
 }
 
 /// `char::is_alphabetic`, fast for ASCII and the Latin blocks.
@@ -140,6 +179,8 @@ pub(crate) fn is_alpha(c: char) -> bool {
         (c as u8).is_ascii_alphabetic()
     } else if u < 0x250 {
         matches!(u, 0xAA | 0xB5 | 0xBA | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..)
+    } else if is_symbol_block(u) {
+        false
     } else {
         c.is_alphabetic()
     }
@@ -260,6 +301,16 @@ mod tests {
                         .map(|n| from + n);
                     assert_eq!(skip_plain(&text, from), want, "{b} {pad} {from}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn ok_has_digits_counts() {
+        for text in ["", "1", "12", "123", "a1b2c3", "abcdefgh1234567", "١٢٣ 1 2"] {
+            let count = text.bytes().filter(u8::is_ascii_digit).count() as u32;
+            for n in 0..5 {
+                assert_eq!(has_digits(text.as_bytes(), n), count >= n, "{text} {n}");
             }
         }
     }

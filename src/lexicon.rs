@@ -326,17 +326,25 @@ impl<T> Entry<T> {
 
     /// Whether `head` (the text's first eight bytes, see [`head`]) may
     /// start this phrase.
+    #[inline]
     fn may_match(&self, head: u64) -> bool {
         (head | self.fold) & self.mask == self.key
     }
 }
 
 /// The first eight bytes of `text` as a little-endian word, zero-padded.
+#[inline]
 fn head(text: &str) -> u64 {
     let bytes = text.as_bytes();
     let mut buf = [0u8; 8];
-    let n = bytes.len().min(8);
-    buf[..n].copy_from_slice(&bytes[..n]);
+    match bytes.get(..8) {
+        Some(first) => buf.copy_from_slice(first),
+        None => {
+            for (to, &b) in buf.iter_mut().zip(bytes) {
+                *to = b;
+            }
+        }
+    }
     u64::from_le_bytes(buf)
 }
 
@@ -395,6 +403,7 @@ impl<T> Phrases<T> {
 
     /// The range of entries that may start `text`, judged by its first
     /// two bytes.
+    #[inline]
     fn candidates(&self, text: &str) -> std::ops::Range<usize> {
         let bytes = text.as_bytes();
         let Some(&b) = bytes.first() else {
@@ -428,7 +437,7 @@ impl<T> Phrases<T> {
     /// bytes of `text` it covers.
     pub(crate) fn prefixes<'s>(&'s self, text: &'s str) -> impl Iterator<Item = (usize, &'s T)> {
         let range = self.candidates(text);
-        let head = head(text);
+        let head = if range.is_empty() { 0 } else { head(text) };
         self.entries[range].iter().filter_map(move |e| {
             if e.may_match(head) {
                 match_phrase(text, &e.phrase).map(|n| (n, &e.value))
@@ -440,11 +449,13 @@ impl<T> Phrases<T> {
 
     /// Whether some phrase may start `text`, judged by its first two bytes:
     /// a cheap test before a lookup.
+    #[inline]
     pub(crate) fn may_start(&self, text: &str) -> bool {
         !self.candidates(text).is_empty()
     }
 
     /// The longest phrase that starts `text`.
+    #[inline]
     pub(crate) fn longest_prefix<'s>(&'s self, text: &'s str) -> Option<(usize, &'s T)> {
         self.prefixes(text).next()
     }

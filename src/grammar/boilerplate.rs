@@ -152,7 +152,7 @@ fn is_pagination(line: &str, lexicon: &Lexicon) -> bool {
     }
     // Three numbers need three digits (found eight bytes at a time); then
     // the first and the last token: prose fails there.
-    if crate::chars::digits(line.as_bytes()).nth(2).is_none() {
+    if !crate::chars::has_digits(line.as_bytes(), 3) {
         return false;
     }
     let first = words(line).next().unwrap_or_default();
@@ -210,6 +210,12 @@ fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
     }
     loop {
         i = skip_plain(bytes, i)?;
+        // The Latin letters of Italian (U+00C0..U+00FF, less × and ÷)
+        // without decoding them.
+        if bytes[i] == 0xC3 && !matches!(bytes.get(i + 1), Some(0x97 | 0xB7)) {
+            i += 2;
+            continue;
+        }
         let c = line[i..].chars().next()?;
         let after = i + c.len_utf8();
         if !is_alnum(c) && !c.is_whitespace() {

@@ -67,6 +67,15 @@ fn roman_number(input: &str) -> Res<'_, u32> {
 // ordinal = 1*3DIGIT ordinal-suffix / <number word>   ; not followed by a letter
 fn ordinal<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
     if input.starts_with(|c: char| c.is_ascii_digit()) {
+        // The byte after the digits must open a suffix ("1.", "10 " are not
+        // ordinals): a look before parsing.
+        let digits = input.bytes().take_while(u8::is_ascii_digit).count();
+        if !matches!(
+            input.as_bytes().get(digits),
+            Some(0xC2 | b's' | b'S' | b'n' | b'N' | b'r' | b'R' | b't' | b'T' | b'a' | b'A')
+        ) {
+            return Err(fail(input));
+        }
         let (i, n) = number::<u32>(input)?;
         // ordinal-suffix = "ª" / "°" / "º" / "st" / "nd" / "rd" / "th" / "a"
         let (i, _) = tag_ci(&["ª", "°", "º", "st", "nd", "rd", "th", "a"])(i)?;

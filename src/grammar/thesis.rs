@@ -177,6 +177,12 @@ pub(crate) fn marker(line: &str, lexicon: &Lexicon) -> Option<Marker> {
         && let Ok((rest, n)) = roman(body)
     {
         (rest, n, Style::Roman)
+    } else if !(first == '#'
+        || lexicon.words(Words::ThesisMarker).may_start(body)
+        || lexicon.words(Words::NumberAbbreviation).may_start(body))
+    {
+        // Prose: no marker word opens the line.
+        return None;
     } else if let Ok((rest, n)) = worded(body, lexicon) {
         (rest, n, Style::Worded)
     } else {

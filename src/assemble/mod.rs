@@ -257,7 +257,11 @@ fn ends_sentence(text: &str) -> bool {
 /// `text` without the closing quotes, brackets and emphasis that may
 /// follow its last punctuation.
 fn closing_quotes_trimmed(text: &str) -> &str {
-    text.trim_end_matches(['"', '”', '»', '’', '\'', ')', ']', '*', '_'])
+    // Most texts end with a letter or a full stop.
+    match text.as_bytes().last() {
+        Some(b) if b.is_ascii_alphanumeric() || *b == b'.' => text,
+        _ => text.trim_end_matches(['"', '”', '»', '’', '\'', ')', ']', '*', '_']),
+    }
 }
 
 /// Whether a one-line text reads as a post title.
@@ -288,8 +292,8 @@ fn has_sentence_break(text: &str) -> bool {
 /// Whether a one-line text reads as a heading: short, with a letter, not
 /// ending like a sentence, not a table row.
 fn is_heading(text: &str) -> bool {
-    at_most_chars(text, MAX_HEADING_CHARS)
-        && !closing_quotes_trimmed(text).ends_with(['.', ',', ';', '…'])
+    !closing_quotes_trimmed(text).ends_with(['.', ',', ';', '…'])
+        && at_most_chars(text, MAX_HEADING_CHARS)
         && !text.contains('|')
         && text.chars().any(crate::chars::is_alpha)
         && at_most_words(text, MAX_HEADING_WORDS)

@@ -2,7 +2,6 @@
 //! inline lists whose items share one line.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use super::series::episode_of;
 use super::{Item, continues, next_solid};
@@ -31,8 +30,9 @@ pub(super) fn recommendation_list<'a>(
     let mut recs: Vec<Recommendation<'a>> = Vec::new();
     // (indentation, marker, first item) of each bullet line.
     let mut shapes: Vec<(u32, &'a str, usize)> = Vec::new();
-    // The markers the list has, for the test after a blank line.
-    let mut markers: HashSet<&'a str> = HashSet::new();
+    // The markers the list has, for the test after a blank line: a list
+    // has one or two.
+    let mut markers: Vec<&'a str> = Vec::new();
     let mut j = i;
     let last = loop {
         let Kind::Bullet { bullet, indent } = lines[j].kind else {
@@ -41,7 +41,9 @@ pub(super) fn recommendation_list<'a>(
         let line = &lines[j];
         let marker = &source[line.start..line.start + bullet.len];
         shapes.push((indent, marker, recs.len()));
-        markers.insert(marker);
+        if !markers.contains(&marker) {
+            markers.push(marker);
+        }
         // The item wraps onto lines indented past its bullet, or that
         // continue its sentence.
         let mut end_line = j;
@@ -76,7 +78,7 @@ pub(super) fn recommendation_list<'a>(
                 indent: next,
             }) => {
                 let m = &source[lines[k].start..lines[k].start + bullet.len];
-                k - end_line - 1 <= MAX_BLANKS && (next > indent || markers.contains(m))
+                k - end_line - 1 <= MAX_BLANKS && (next > indent || markers.contains(&m))
             }
             _ => false,
         };

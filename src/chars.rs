@@ -218,6 +218,18 @@ pub(crate) fn last_word(text: &str) -> &str {
     &text[start..]
 }
 
+/// Bytes of white space that open `text` (`text.len() -
+/// text.trim_start().len()`), ASCII spaces counted without decoding.
+#[inline]
+pub(crate) fn space_len_at(text: &str) -> usize {
+    let spaces = text.bytes().take_while(|&b| b == b' ').count();
+    match text.as_bytes().get(spaces) {
+        Some(b) if b.is_ascii_graphic() => spaces,
+        None => spaces,
+        Some(_) => text.len() - text.trim_start().len(),
+    }
+}
+
 /// The words of `text` split at white space, as `str::split_whitespace`
 /// gives them, stepping over ASCII a byte at a time.
 pub(crate) fn words(text: &str) -> Words<'_> {
@@ -345,6 +357,11 @@ mod tests {
             let ours: Vec<_> = words(text).collect();
             let std: Vec<_> = text.split_whitespace().collect();
             assert_eq!(ours, std, "{text:?}");
+            assert_eq!(
+                space_len_at(text),
+                text.len() - text.trim_start().len(),
+                "{text:?}"
+            );
             for w in ours {
                 assert_eq!(
                     trim_symbols(w),

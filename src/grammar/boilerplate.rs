@@ -222,14 +222,15 @@ fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
             if let Some(found) = marker_at(i) {
                 return Some(found);
             }
-            let word = after + (line[after..].len() - line[after..].trim_start().len());
-            let spaced = word > after;
-            if c != ','
-                && spaced
-                && starts_alnum(&line[word..])
-                && let Some(found) = marker_at(word)
-            {
-                return Some(found);
+            if c != ',' {
+                let word = after + crate::chars::space_len_at(&line[after..]);
+                if word > after
+                    && lexicon.tails.may_start(&line[word..])
+                    && starts_alnum(&line[word..])
+                    && let Some(found) = marker_at(word)
+                {
+                    return Some(found);
+                }
             }
         }
         i = after;

@@ -146,18 +146,20 @@ fn episode_rest(rest: &str) -> Option<Option<&str>> {
 // header = [series-tag 1*WSP] (episode / season-episode)
 // episode = <episode-word> 1*WSP episode-number [of-total] (separator title / EOL)
 pub(crate) fn header<'a>(line: &'a str, lexicon: &Lexicon) -> Option<Header<'a>> {
-    if line.len() > MAX_HEADER {
+    // Dispatch on the first character: a digit, S01E04, or a word.
+    let opens = |body: &str| {
+        body.starts_with(|c: char| c.is_ascii_digit() || c == 'S' || c == 's')
+            || lexicon.words(Words::EpisodeWord).may_start(body)
+            || lexicon.numbers.may_start(body)
+    };
+    if line.len() > MAX_HEADER || (!line.starts_with('[') && !opens(line)) {
         return None;
     }
     let (body, tag) = match series_tag(line) {
         Ok((rest, tag)) => (ws0(rest).ok()?.0, Some(tag)),
         Err(_) => (line, None),
     };
-    // Dispatch on the first character: a digit, S01E04, or a word.
-    let opens = body.starts_with(|c: char| c.is_ascii_digit() || c == 'S' || c == 's')
-        || lexicon.words(Words::EpisodeWord).may_start(body)
-        || lexicon.numbers.may_start(body);
-    if !opens {
+    if !opens(body) {
         return None;
     }
     if let Ok((rest, n)) = season_episode(body) {

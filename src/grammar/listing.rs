@@ -34,6 +34,18 @@ fn separator(input: &str) -> nom::IResult<&str, Option<char>> {
 // date-first    = date sep title
 // title-first   = title sep ["("] date [")"]
 pub(crate) fn entry(line: &str, lexicon: &Lexicon) -> Option<Entry> {
+    // A line opened by a letter that is no bullet ("o") and opens no
+    // month, and that does not end with a date's last digit, is no entry.
+    if let Some(&b) = line.as_bytes().first()
+        && b.is_ascii_alphabetic()
+        && b != b'o'
+        && !lexicon.months.may_start(line)
+        && !line
+            .trim_end_matches(')')
+            .ends_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
     let body = bullet_marker(line).map_or(line, |(rest, _)| rest);
     // date-first
     if let Ok((rest, d)) = date(body, lexicon) {

@@ -34,7 +34,8 @@ pub(crate) struct Opening<'a> {
 //                [1*WSP <series-connector> 1*WSP series-title] *WSP [":" / "…" / "..." / "."] [rest]
 // series-title = quote 1*(not closing-quote) closing-quote / 1*(not ":")
 pub(crate) fn opening<'a>(line: &'a str, lexicon: &Lexicon) -> Option<Opening<'a>> {
-    if line.len() > MAX_OPENING {
+    if line.len() > MAX_OPENING || (!line.starts_with('[') && !lexicon.series_links.may_start(line))
+    {
         return None;
     }
     let (body, tag) = match series_tag(line) {

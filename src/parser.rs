@@ -74,7 +74,7 @@ impl Parser {
     /// paragraphs.
     pub fn parse<'a>(&self, input: &'a str) -> Document<'a> {
         let lines = source::lines(input, source::content_start(input));
-        let scanned = scan::scan(input, &lines, &self.options.lexicon);
+        let scanned = scan::scan(input, lines, &self.options.lexicon);
         assemble::assemble(input, &scanned, &self.options.lexicon)
     }
 

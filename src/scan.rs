@@ -55,24 +55,37 @@ impl Scanned {
 }
 
 /// Classifies every line of `source`.
-pub(crate) fn scan(source: &str, lines: &[Line], lexicon: &Lexicon) -> Vec<Scanned> {
-    lines
-        .iter()
-        .map(|&line| {
-            let raw = &source[line.start..line.end];
-            let lead = raw.len() - raw.trim_start().len();
-            let trimmed = raw.trim();
-            let start = line.start + lead;
-            let end = start + trimmed.len();
-            let kind = classify(trimmed, start, lexicon, raw);
-            Scanned {
+pub(crate) fn scan(
+    source: &str,
+    lines: impl Iterator<Item = Line>,
+    lexicon: &Lexicon,
+) -> Vec<Scanned> {
+    // Room for lines of 32 bytes: pages the vector does not reach are never
+    // touched, and longer dumps grow it rarely.
+    let mut out = Vec::with_capacity(source.len() / 32 + 16);
+    out.extend(lines.map(|line| {
+        let raw = &source[line.start..line.end];
+        if raw.is_empty() {
+            return Scanned {
                 line,
-                start,
-                end,
-                kind,
-            }
-        })
-        .collect()
+                start: line.start,
+                end: line.start,
+                kind: Kind::Blank,
+            };
+        }
+        let lead = raw.len() - raw.trim_start().len();
+        let trimmed = raw[lead..].trim_end();
+        let start = line.start + lead;
+        let end = start + trimmed.len();
+        let kind = classify(trimmed, start, lexicon, raw);
+        Scanned {
+            line,
+            start,
+            end,
+            kind,
+        }
+    }));
+    out
 }
 
 /// Characters that end or open a line of code.

@@ -94,51 +94,87 @@ pub(crate) struct Line {
     pub number: usize,
 }
 
-/// Splits `text` into lines (LF, CRLF or lone CR), starting at byte `from`.
-/// A final line without terminator counts; an empty input has no line.
-pub(crate) fn lines(text: &str, from: usize) -> Vec<Line> {
+/// The lines of `text` (LF, CRLF or lone CR), starting at byte `from`, as
+/// they are found: one pass, no vector. A final line without terminator
+/// counts; an empty input has no line.
+pub(crate) fn lines(text: &str, from: usize) -> Lines<'_> {
     let rest = text.as_bytes().get(from..).unwrap_or_default();
     // Most dumps have no carriage return: one search for it, then a search
     // for line feeds alone, which is cheaper than searching for both.
-    if memchr::memchr(b'\r', rest).is_some() {
-        split(text, from, memchr::memchr2_iter(b'\n', b'\r', rest))
+    let breaks = if memchr::memchr(b'\r', rest).is_some() {
+        Breaks::Both(memchr::memchr2_iter(b'\n', b'\r', rest))
     } else {
-        split(text, from, memchr::memchr_iter(b'\n', rest))
+        Breaks::Feeds(memchr::memchr_iter(b'\n', rest))
+    };
+    Lines {
+        bytes: text.as_bytes(),
+        from,
+        start: from,
+        number: 1,
+        breaks,
     }
 }
 
-/// The lines of `text` from `from`, given the offsets (relative to `from`)
-/// of its line breaks.
-fn split(text: &str, from: usize, mut breaks: impl Iterator<Item = usize>) -> Vec<Line> {
-    let bytes = text.as_bytes();
-    // Room for lines of 32 bytes: pages the vector does not reach are never
-    // touched, and longer dumps grow it rarely.
-    let mut out = Vec::with_capacity(bytes.len() / 32 + 16);
-    let mut start = from;
-    let mut number = 1;
-    while let Some(rel) = breaks.next() {
-        let pos = from + rel;
-        out.push(Line {
-            start,
-            end: pos,
-            number,
-        });
-        number += 1;
-        start = pos + 1;
-        if bytes[pos] == b'\r' && bytes.get(pos + 1) == Some(&b'\n') {
-            // CRLF: skip the LF, which memchr2 reports next.
-            breaks.next();
-            start += 1;
+/// The line breaks of a text, relative to where the search started.
+enum Breaks<'a> {
+    Feeds(memchr::Memchr<'a>),
+    Both(memchr::Memchr2<'a>),
+}
+
+impl Iterator for Breaks<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Breaks::Feeds(it) => it.next(),
+            Breaks::Both(it) => it.next(),
         }
     }
-    if start < bytes.len() {
-        out.push(Line {
-            start,
-            end: bytes.len(),
-            number,
-        });
+}
+
+/// The iterator of [`lines`].
+pub(crate) struct Lines<'a> {
+    bytes: &'a [u8],
+    /// Where the search for breaks started, and where the next line does.
+    from: usize,
+    start: usize,
+    number: usize,
+    breaks: Breaks<'a>,
+}
+
+impl Iterator for Lines<'_> {
+    type Item = Line;
+
+    fn next(&mut self) -> Option<Line> {
+        let Some(rel) = self.breaks.next() else {
+            // The last line, when it has no terminator.
+            if self.start >= self.bytes.len() {
+                return None;
+            }
+            let line = Line {
+                start: self.start,
+                end: self.bytes.len(),
+                number: self.number,
+            };
+            self.start = self.bytes.len();
+            return Some(line);
+        };
+        let pos = self.from + rel;
+        let line = Line {
+            start: self.start,
+            end: pos,
+            number: self.number,
+        };
+        self.number += 1;
+        self.start = pos + 1;
+        if self.bytes[pos] == b'\r' && self.bytes.get(pos + 1) == Some(&b'\n') {
+            // CRLF: skip the LF, which the search reports next.
+            self.breaks.next();
+            self.start += 1;
+        }
+        Some(line)
     }
-    out
 }
 
 #[cfg(test)]
@@ -147,7 +183,6 @@ mod tests {
 
     fn spans(text: &str) -> Vec<(usize, usize, usize)> {
         lines(text, content_start(text))
-            .iter()
             .map(|l| (l.start, l.end, l.number))
             .collect()
     }

@@ -3,7 +3,7 @@
 //! The assembly phase reads the result left to right and decides what the
 //! lines make together.
 
-use crate::grammar::boilerplate::{Furniture, furniture};
+use crate::grammar::boilerplate;
 use crate::grammar::bullet::{self, Bullet};
 use crate::grammar::listing::{self, Entry};
 use crate::grammar::thesis::{self, Marker};
@@ -111,8 +111,7 @@ fn classify(line: &str, start: usize, lexicon: &Lexicon, raw: &str) -> Kind {
     let text = visible(line);
     let skipped = line.len() - text.len();
     let start = start + skipped;
-    let furniture = furniture(text, lexicon);
-    if let Some(Furniture::Whole(category)) = furniture {
+    if let Some(category) = boilerplate::whole(text, lexicon) {
         return Kind::Furniture(category);
     }
     if let Some(entry) = listing::entry(text, lexicon) {
@@ -144,10 +143,8 @@ fn classify(line: &str, start: usize, lexicon: &Lexicon, raw: &str) -> Kind {
             indent: bullet::indent(raw),
         };
     }
-    if let Some(Furniture::Tail(category, at)) = furniture {
-        return Kind::Text {
-            tail: Some((category, start + at)),
-        };
+    // Prose: it may end with a marker ("… Continua a leggere →").
+    Kind::Text {
+        tail: boilerplate::tail(text, lexicon).map(|(category, at)| (category, start + at)),
     }
-    Kind::Text { tail: None }
 }

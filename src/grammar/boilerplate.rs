@@ -22,6 +22,7 @@ const TAIL_REST_BYTES: usize = 60;
 const TAIL_REST_WORDS: usize = 6;
 
 /// What a line holds, as far as furniture goes.
+#[cfg(test)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Furniture {
     /// The whole line is furniture.
@@ -35,11 +36,20 @@ pub(crate) enum Furniture {
 const LEADING_ARROWS: &[char] = &['←', '«', '‹', '↑', '→', '»', '›', '<', '|'];
 
 /// Classifies a trimmed, non-empty line.
+#[cfg(test)]
 pub(crate) fn furniture(line: &str, lexicon: &Lexicon) -> Option<Furniture> {
-    // Whole-line furniture is short; a long line can only end with a
-    // marker.
+    whole(line, lexicon)
+        .map(Furniture::Whole)
+        .or_else(|| tail(line, lexicon).map(|(category, at)| Furniture::Tail(category, at)))
+}
+
+/// The category of a trimmed, non-empty line that is furniture as a
+/// whole. A line that is not may still end with a marker: see [`tail`],
+/// which the scan asks only of lines that stay prose.
+pub(crate) fn whole(line: &str, lexicon: &Lexicon) -> Option<Category> {
+    // Whole-line furniture is short.
     if line.len() > MAX_PREFIX_LINE {
-        return tail(line, lexicon).map(|(category, at)| Furniture::Tail(category, at));
+        return None;
     }
     let core = if line
         .as_bytes()
@@ -61,22 +71,19 @@ pub(crate) fn furniture(line: &str, lexicon: &Lexicon) -> Option<Furniture> {
             // "Posted in X | Leave a comment": a meta line that also links
             // to the comments closes the post like the link alone.
             if category == Category::PostMeta && links_comments(line, lexicon) {
-                return Some(Furniture::Whole(Category::CommentLink));
+                return Some(Category::CommentLink);
             }
-            return Some(Furniture::Whole(category));
+            return Some(category);
         }
     }
     if comment_count(line, lexicon).is_ok_and(|(rest, _)| rest.len() <= 160) {
-        return Some(Furniture::Whole(Category::CommentLink));
+        return Some(Category::CommentLink);
     }
     if line.len() <= MAX_DATE_LINE && date(line, lexicon).is_ok_and(|(rest, _)| only_symbols(rest))
     {
-        return Some(Furniture::Whole(Category::PostMeta));
+        return Some(Category::PostMeta);
     }
-    if is_pagination(line, lexicon) {
-        return Some(Furniture::Whole(Category::Navigation));
-    }
-    tail(line, lexicon).map(|(category, at)| Furniture::Tail(category, at))
+    is_pagination(line, lexicon).then_some(Category::Navigation)
 }
 
 /// Whether a segment of a line split at `|` or `·` is a comment link.
@@ -191,7 +198,7 @@ fn tail_rest(rest: &str) -> bool {
 /// prose. So only symbols, and the first word after a symbol other than a
 /// comma, are looked up; letters and spaces are passed over a byte at a
 /// time.
-fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
+pub(crate) fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
     let marker_at = |at: usize| {
         let rest = &line[at..];
         if !lexicon.tails.may_start(rest) {

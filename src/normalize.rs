@@ -34,15 +34,32 @@ fn simple(b: u8) -> bool {
     (b.wrapping_sub(0x20) < 0x5F) | (b.wrapping_sub(0x80) < 0x4C) | (b == 0xE2)
 }
 
-/// Whether sixteen bytes are all simple with no space after a space; `b`
-/// holds the byte after each byte of `a`.
+/// Bytes checked at a time by [`clean_block`].
+const BLOCK: usize = 32;
+
+/// What [`clean_block`] found in a block.
+#[derive(Default, Clone, Copy)]
+struct Flags {
+    /// A byte that is not simple, or a space after a space.
+    bad: bool,
+    /// A lead byte C2 or E2, whose character needs a look.
+    look: bool,
+}
+
+/// Whether a block of bytes are all simple with no space after a space, and
+/// whether one is a lead byte C2 or E2; `b` holds the byte after each byte
+/// of `a`.
 #[inline(always)]
-fn clean16(a: &[u8; 16], b: &[u8; 16]) -> bool {
-    let mut bad = 0u8;
+fn clean_block(a: &[u8; BLOCK], b: &[u8; BLOCK]) -> Flags {
+    let (mut bad, mut look) = (0u8, 0u8);
     for (&x, &y) in a.iter().zip(b) {
         bad |= u8::from(!simple(x)) | (u8::from(x == b' ') & u8::from(y == b' '));
+        look |= u8::from(x == 0xC2) | u8::from(x == 0xE2);
     }
-    bad == 0
+    Flags {
+        bad: bad != 0,
+        look: look != 0,
+    }
 }
 
 /// The common case, in a few vectorised passes: `text` (trimmed) is NFC
@@ -58,25 +75,51 @@ fn is_clean(text: &str) -> bool {
     };
     // Each byte is simple and no space follows a space: sixteen bytes at a
     // time, paired with the byte after each, in a loop over fixed-size
-    // arrays that compiles to SIMD compares.
+    // arrays that compiles to SIMD compares. The last block overlaps the
+    // one before it rather than leaving bytes to a scalar loop.
     let (this, next) = (&bytes[..bytes.len() - 1], &bytes[1..]);
-    let mut these = this.chunks_exact(16);
-    let mut nexts = next.chunks_exact(16);
-    for (a, b) in (&mut these).zip(&mut nexts) {
-        if let (Ok(a), Ok(b)) = (a.try_into(), b.try_into())
-            && !clean16(a, b)
-        {
+    let n = this.len();
+    let mut flags = Flags::default();
+    let mut at = 0;
+    while at < n {
+        let from = if at + BLOCK <= n {
+            at
+        } else {
+            n.saturating_sub(BLOCK)
+        };
+        let block = |s: &[u8]| -> [u8; BLOCK] {
+            let mut out = [b'a'; BLOCK];
+            let s = s.get(from..).unwrap_or_default();
+            let k = s.len().min(BLOCK);
+            out[..k].copy_from_slice(&s[..k]);
+            out
+        };
+        let f = if from + BLOCK <= n {
+            match (
+                this[from..from + BLOCK].try_into(),
+                next[from..from + BLOCK].try_into(),
+            ) {
+                (Ok(a), Ok(b)) => clean_block(a, b),
+                _ => Flags {
+                    bad: true,
+                    look: false,
+                },
+            }
+        } else {
+            clean_block(&block(this), &block(next))
+        };
+        if f.bad {
             return false;
         }
+        flags.look |= f.look;
+        at = from + BLOCK;
     }
-    // The tail, a byte at a time.
-    let tail_clean = these
-        .remainder()
-        .iter()
-        .zip(nexts.remainder())
-        .all(|(&x, &y)| simple(x) && !(x == b' ' && y == b' '));
-    if !tail_clean || !simple(last) {
+    if !simple(last) {
         return false;
+    }
+    // Lead bytes C2 and E2 need a look at the bytes after them.
+    if !flags.look && last != 0xC2 && last != 0xE2 {
+        return true;
     }
     memchr::memchr2_iter(0xC2, 0xE2, bytes).all(|i| {
         let next = bytes.get(i + 1).copied().unwrap_or(0);

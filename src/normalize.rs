@@ -73,7 +73,7 @@ fn is_clean(text: &str) -> bool {
     let Some((&last, _)) = bytes.split_last() else {
         return true;
     };
-    // Each byte is simple and no space follows a space: sixteen bytes at a
+    // Each byte is simple and no space follows a space: a block of bytes at a
     // time, paired with the byte after each, in a loop over fixed-size
     // arrays that compiles to SIMD compares. The last block overlaps the
     // one before it rather than leaving bytes to a scalar loop.

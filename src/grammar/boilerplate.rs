@@ -110,6 +110,10 @@ fn comment_count<'a>(line: &'a str, lexicon: &Lexicon) -> Res<'a, u64> {
         return Err(fail());
     }
     if let Ok((rest, n)) = number::<u64>(line) {
+        // "3 commenti", "3commenti": white space or a word after the number.
+        if !rest.starts_with(char::is_whitespace) && !counts.may_start(rest) {
+            return Err(fail());
+        }
         let (rest, _) = ws0(rest)?;
         let (len, _) = lexicon
             .words(Words::CommentCount)
@@ -157,13 +161,13 @@ fn is_pagination(line: &str, lexicon: &Lexicon) -> bool {
     {
         return false;
     }
-    // Three numbers need three digits (found eight bytes at a time); then
-    // the first and the last token: prose fails there.
-    if !crate::chars::has_digits(line.as_bytes(), 3) {
+    // The last token, then three digits for three numbers (found eight
+    // bytes at a time), then the first token: prose fails early.
+    if token_kind(last_word(line)).is_none() || !crate::chars::has_digits(line.as_bytes(), 3) {
         return false;
     }
     let first = words(line).next().unwrap_or_default();
-    if token_kind(first).is_none() || token_kind(last_word(line)).is_none() {
+    if token_kind(first).is_none() {
         return false;
     }
     let mut numbers = 0;

@@ -97,7 +97,15 @@ pub(crate) fn date<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, Date> {
     let (rest, (y, m, d)) = match (digits, input.as_bytes().get(digits)) {
         (0, _) if lexicon.months.may_start(input) => month_first(input)?,
         (4, Some(b'-')) => iso(input)?,
-        (1 | 2, Some(b'/' | b'.' | b'-')) => numeric(input)?,
+        (1 | 2, Some(b'/' | b'.' | b'-'))
+            if input
+                .as_bytes()
+                .get(digits + 1)
+                .is_some_and(u8::is_ascii_digit) =>
+        {
+            numeric(input)?
+        }
+        (1 | 2, Some(b'/' | b'.' | b'-')) => return Err(invalid()),
         (1 | 2, _) => day_first(input)?,
         _ => return Err(invalid()),
     };

@@ -67,13 +67,7 @@ fn roman_number(input: &str) -> Res<'_, u32> {
 // ordinal = 1*3DIGIT ordinal-suffix / <number word>   ; not followed by a letter
 fn ordinal<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
     if input.starts_with(|c: char| c.is_ascii_digit()) {
-        // The byte after the digits must open a suffix ("1.", "10 " are not
-        // ordinals): a look before parsing.
-        let digits = input.bytes().take_while(u8::is_ascii_digit).count();
-        if !matches!(
-            input.as_bytes().get(digits),
-            Some(0xC2 | b's' | b'S' | b'n' | b'N' | b'r' | b'R' | b't' | b'T' | b'a' | b'A')
-        ) {
+        if !ordinal_digits(input) {
             return Err(fail(input));
         }
         let (i, n) = number::<u32>(input)?;
@@ -85,6 +79,18 @@ fn ordinal<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
         return Ok((i, n));
     }
     number_word(input, lexicon)
+}
+
+/// Whether `input` opens with digits and the first byte of an ordinal
+/// suffix ("3ª", "2nd"): "1." and "10 " open no ordinal. A look before
+/// parsing.
+fn ordinal_digits(input: &str) -> bool {
+    let digits = input.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && matches!(
+            input.as_bytes().get(digits),
+            Some(0xC2 | b's' | b'S' | b'n' | b'N' | b'r' | b'R' | b't' | b'T' | b'a' | b'A')
+        )
 }
 
 // episode-number = number / "n." *WSP number / "#" number / number-word / roman-number
@@ -148,7 +154,8 @@ fn episode_rest(rest: &str) -> Option<Option<&str>> {
 pub(crate) fn header<'a>(line: &'a str, lexicon: &Lexicon) -> Option<Header<'a>> {
     // Dispatch on the first character: a digit, S01E04, or a word.
     let opens = |body: &str| {
-        body.starts_with(|c: char| c.is_ascii_digit() || c == 'S' || c == 's')
+        ordinal_digits(body)
+            || body.starts_with(['S', 's'])
             || lexicon.words(Words::EpisodeWord).may_start(body)
             || lexicon.numbers.may_start(body)
     };

@@ -73,7 +73,7 @@ pub(crate) fn scan(
                 kind: Kind::Blank,
             };
         }
-        let lead = raw.len() - raw.trim_start().len();
+        let lead = crate::chars::space_len_at(raw);
         let trimmed = raw[lead..].trim_end();
         let start = line.start + lead;
         let end = start + trimmed.len();
@@ -95,10 +95,15 @@ const CODE_ENDS: &[char] = &[';', '{', '}'];
 /// statement or a block ("    1. let x = 1;"). Its numbers and dashes
 /// are not markers.
 fn is_code(raw: &str) -> bool {
-    bullet::indent(raw) >= 4 && {
-        let text = raw.trim_end();
-        text.ends_with(CODE_ENDS) || text.contains(" = ") || text.contains("()")
-    }
+    // Unindented lines, the common case, are decided on their first byte.
+    raw.as_bytes()
+        .first()
+        .is_some_and(|b| !b.is_ascii_graphic())
+        && bullet::indent(raw) >= 4
+        && {
+            let text = raw.trim_end();
+            text.ends_with(CODE_ENDS) || text.contains(" = ") || text.contains("()")
+        }
 }
 
 /// The kind of a trimmed line that starts at absolute byte `start`.

@@ -70,6 +70,10 @@ pub(crate) fn is_invisible(c: char) -> bool {
 /// `text` without the invisible characters (and white space among them)
 /// that open it.
 pub(crate) fn visible(text: &str) -> &str {
+    // Most lines open with a printable ASCII character.
+    if text.as_bytes().first().is_some_and(u8::is_ascii_graphic) {
+        return text;
+    }
     text.trim_start_matches(|c: char| is_invisible(c) || c.is_whitespace())
 }
 

@@ -230,6 +230,58 @@ pub(crate) fn space_len_at(text: &str) -> usize {
     }
 }
 
+/// The offset of the first white space character of `text`, or its
+/// length: ASCII bytes are tested as bytes, and only the lead bytes of the
+/// wider white space characters (U+0085, U+00A0, U+1680, U+2000..U+205F,
+/// U+3000) are decoded.
+#[inline]
+pub(crate) fn next_space(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b' ' | b'\t'..=b'\r' => return i,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                let c = text[i..].chars().next().unwrap_or_default();
+                if c.is_whitespace() {
+                    return i;
+                }
+                i += c.len_utf8().max(1);
+            }
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// Whether `text` has at most `n` words (runs between white space), as
+/// `split_whitespace().count() <= n`, counted without building them.
+pub(crate) fn at_most_words(text: &str, n: usize) -> bool {
+    // Words are at most one more than the white space characters, and
+    // those at most the ASCII white space bytes and the lead bytes of the
+    // wider ones: a count that compiles to SIMD settles short texts.
+    let spaces = text
+        .bytes()
+        .filter(|&b| matches!(b, b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3))
+        .count();
+    if spaces < n {
+        return true;
+    }
+    let mut rest = text;
+    let mut count = 0;
+    loop {
+        rest = &rest[space_len_at(rest)..];
+        if rest.is_empty() {
+            return true;
+        }
+        count += 1;
+        if count > n {
+            return false;
+        }
+        rest = &rest[next_space(rest)..];
+    }
+}
+
 /// The words of `text` split at white space, as `str::split_whitespace`
 /// gives them, stepping over ASCII a byte at a time.
 pub(crate) fn words(text: &str) -> Words<'_> {
@@ -360,6 +412,18 @@ mod tests {
             assert_eq!(
                 space_len_at(text),
                 text.len() - text.trim_start().len(),
+                "{text:?}"
+            );
+            for n in 0..8 {
+                assert_eq!(
+                    at_most_words(text, n),
+                    text.split_whitespace().count() <= n,
+                    "{text:?} {n}"
+                );
+            }
+            assert_eq!(
+                next_space(text),
+                text.find(char::is_whitespace).unwrap_or(text.len()),
                 "{text:?}"
             );
             for w in ours {

@@ -145,25 +145,23 @@ fn is_clean(text: &str) -> bool {
 /// only means "ask the full quick check".
 fn is_stable(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            // U+0000..U+02FF: ASCII, Latin-1, Latin Extended.
-            0x00..=0xCB => i += 1,
-            // U+2002..U+206F: E2 80 xx and E2 81 xx, less U+2000 and U+2001
-            // (en and em quad), which NFC replaces.
-            0xE2 if matches!(
+    // U+0000..U+02FF (ASCII, Latin-1, Latin Extended) has lead bytes up to
+    // CB and continuation bytes below C0: every byte is at most CB, or E2.
+    // Blocks of 32 with no early exit compile to SIMD compares.
+    let below = bytes.chunks(32).all(|block| {
+        block
+            .iter()
+            .fold(true, |ok, &b| ok & ((b <= 0xCB) | (b == 0xE2)))
+    });
+    // U+2002..U+206F: E2 80 xx and E2 81 xx, less U+2000 and U+2001 (en
+    // and em quad), which NFC replaces.
+    below
+        && memchr::memchr_iter(0xE2, bytes).all(|i| {
+            matches!(
                 (bytes.get(i + 1), bytes.get(i + 2)),
                 (Some(0x80), Some(0x82..)) | (Some(0x81), _)
-            ) =>
-            {
-                i += 3
-            }
-            // Continuation bytes of the characters above.
-            _ => return false,
-        }
-    }
-    true
+            )
+        })
 }
 
 /// Whether `text` (already trimmed) has white space other than single
@@ -196,20 +194,60 @@ fn needs_folding(text: &str) -> bool {
 
 /// Folds every run of white space in `text` (already trimmed) to one space.
 fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            if !in_space {
-                out.push(' ');
-            }
-            in_space = true;
-        } else {
-            out.push(c);
-            in_space = false;
+    // Hard-wrapped text, the common case: its white space is single ASCII
+    // characters (a line feed between words), each becoming a space, in a
+    // byte map that compiles to SIMD.
+    if single_ascii_spaces(text) {
+        let mapped: Vec<u8> = text
+            .bytes()
+            .map(|b| if matches!(b, b'\t'..=b'\r') { b' ' } else { b })
+            .collect();
+        // ASCII bytes mapped to ASCII bytes: still UTF-8.
+        if let Ok(folded) = String::from_utf8(mapped) {
+            return folded;
         }
     }
-    out
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    // Runs of text copied whole, each run of white space as one space.
+    loop {
+        let run = crate::chars::next_space(rest);
+        out.push_str(&rest[..run]);
+        rest = &rest[run..];
+        let space = crate::chars::space_len_at(rest);
+        if space == 0 {
+            return out;
+        }
+        out.push(' ');
+        rest = &rest[space..];
+    }
+}
+
+/// Whether the white space of `text` is all single ASCII characters: no
+/// two ASCII white space bytes in a row, and no lead byte of a wider white
+/// space character (C2, E1, E2, E3) that starts one.
+fn single_ascii_spaces(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let ws = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let Some(pairs) = bytes.len().checked_sub(1) else {
+        return true;
+    };
+    let (this, next) = (&bytes[..pairs], &bytes[1..]);
+    let runs = this.chunks(32).zip(next.chunks(32)).any(|(a, b)| {
+        a.iter()
+            .zip(b)
+            .fold(false, |run, (&x, &y)| run | (ws(x) & ws(y)))
+    });
+    if runs {
+        return false;
+    }
+    let wide = |i: usize| {
+        text.get(i..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_whitespace)
+    };
+    !memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes).any(wide)
+        && !memchr::memchr_iter(0xE3, bytes).any(wide)
 }
 
 #[cfg(test)]

@@ -246,7 +246,7 @@ fn at_most_chars(text: &str, n: usize) -> bool {
 /// Whether `text` has at most `n` words, without counting past what the
 /// answer needs.
 fn at_most_words(text: &str, n: usize) -> bool {
-    crate::chars::words(text).nth(n).is_none()
+    crate::chars::at_most_words(text, n)
 }
 
 /// Whether `text` ends like a sentence (or a line that stands alone).

@@ -1,12 +1,25 @@
 //! The entry points: [`Parser`], its [`Options`], and the phases wired
 //! together.
 
+use std::cell::Cell;
 use std::sync::{Arc, OnceLock};
 
 use crate::error::{Error, ErrorKind};
 use crate::lexicon::Lexicon;
 use crate::model::Document;
 use crate::{assemble, scan, source};
+
+thread_local! {
+    /// The line table of the last parse on this thread, kept for the next:
+    /// parsing many documents then does not ask the allocator, and the
+    /// kernel, for fresh pages each time. It holds no text, only offsets
+    /// and line kinds.
+    static LINE_TABLE: Cell<Vec<scan::Scanned>> = const { Cell::new(Vec::new()) };
+}
+
+/// Largest line table kept between parses, in bytes (a dump of about a
+/// million lines).
+const MAX_KEPT_TABLE: usize = 64 << 20;
 
 /// How to parse: which words to look for, how much input to accept.
 #[derive(Debug, Clone)]
@@ -74,8 +87,13 @@ impl Parser {
     /// paragraphs.
     pub fn parse<'a>(&self, input: &'a str) -> Document<'a> {
         let lines = source::lines(input, source::content_start(input));
-        let scanned = scan::scan(input, lines, &self.options.lexicon);
-        assemble::assemble(input, &scanned, &self.options.lexicon)
+        let mut scanned = LINE_TABLE.take();
+        scan::scan(input, lines, &self.options.lexicon, &mut scanned);
+        let doc = assemble::assemble(input, &scanned, &self.options.lexicon);
+        if scanned.capacity() * std::mem::size_of::<scan::Scanned>() <= MAX_KEPT_TABLE {
+            LINE_TABLE.set(scanned);
+        }
+        doc
     }
 
     /// Parses a dump given as bytes: checks the size limit, validates UTF-8

@@ -54,15 +54,17 @@ impl Scanned {
     }
 }
 
-/// Classifies every line of `source`.
+/// Classifies every line of `source` into `out`, which it empties first.
 pub(crate) fn scan(
     source: &str,
     lines: impl Iterator<Item = Line>,
     lexicon: &Lexicon,
-) -> Vec<Scanned> {
+    out: &mut Vec<Scanned>,
+) {
+    out.clear();
     // Room for lines of 32 bytes: pages the vector does not reach are never
     // touched, and longer dumps grow it rarely.
-    let mut out = Vec::with_capacity(source.len() / 32 + 16);
+    out.reserve(source.len() / 32 + 16);
     out.extend(lines.map(|line| {
         let raw = &source[line.start..line.end];
         if raw.is_empty() {
@@ -85,7 +87,6 @@ pub(crate) fn scan(
             kind,
         }
     }));
-    out
 }
 
 /// Characters that end or open a line of code.

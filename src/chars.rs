@@ -1,10 +1,12 @@
-//! Character classes on the hot path.
+//! Character classes and byte scans on the hot path.
 //!
 //! The standard library answers `is_alphanumeric` for any character with a
 //! table search; dumps are mostly ASCII and Latin letters, which these
 //! functions answer with a comparison or two, falling back to the standard
 //! library for the rest. The answers are the standard library's for every
-//! character (a test checks all of them).
+//! character (a test checks all of them). The scans (words, digits, runs
+//! of letters) step over ASCII a byte or eight bytes at a time, and each
+//! has a test against its definition in terms of the standard library.
 
 /// Bytes that are ASCII letters, digits or the space: the bytes a scan
 /// over prose passes over without a second look.
@@ -21,7 +23,7 @@ static PLAIN: [bool; 256] = {
 
 /// Whether `b` is an ASCII letter, digit or space.
 #[inline]
-pub(crate) fn is_plain_byte(b: u8) -> bool {
+fn is_plain_byte(b: u8) -> bool {
     PLAIN[b as usize]
 }
 

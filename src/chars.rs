@@ -63,6 +63,25 @@ pub(crate) fn skip_plain(bytes: &[u8], from: usize) -> Option<usize> {
         .map(|n| i + n)
 }
 
+/// How many bytes of `bytes` equal `needle`, eight at a time.
+pub(crate) fn count_byte(bytes: &[u8], needle: u8) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let spread = u64::from(needle) * ONES;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        // Exactly the zero bytes of `x` get their high bit set; one bit per
+        // byte, summed by a multiplication.
+        let x = u64::from_le_bytes(word) ^ spread;
+        let zero = !(((x & !HIGH) + !HIGH) | x) & HIGH;
+        count += ((zero >> 7).wrapping_mul(ONES) >> 56) as usize;
+    }
+    count + chunks.remainder().iter().filter(|&&b| b == needle).count()
+}
+
 /// The high bit of each byte of `w` that is an ASCII digit.
 #[inline]
 fn digit_mask(w: u64) -> u64 {
@@ -367,6 +386,21 @@ mod tests {
                         .map(|n| from + n);
                     assert_eq!(skip_plain(&text, from), want, "{b} {pad} {from}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn ok_count_byte_as_a_filter() {
+        let text: Vec<u8> = (0..=255u8)
+            .chain(b"\n\n\r\n a\n".iter().copied())
+            .cycle()
+            .take(700)
+            .collect();
+        for needle in [b'\n', b'\r', 0, 0x80, 0xFF] {
+            for from in 0..20 {
+                let want = text[from..].iter().filter(|&&b| b == needle).count();
+                assert_eq!(count_byte(&text[from..], needle), want, "{needle} {from}");
             }
         }
     }

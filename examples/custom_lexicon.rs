@@ -5,6 +5,8 @@
 //! cargo run --example custom_lexicon
 //! ```
 
+use std::io::Write as _;
+
 use tesi::{Category, Lexicon, Options, Parser, Pattern, Words};
 
 const DUMP: &str = "\
@@ -26,7 +28,16 @@ fn main() {
         .add_word(Words::EpisodeWord, "capítulo");
     let parser = Parser::new(Options::default().lexicon(lexicon));
     let doc = parser.parse(DUMP);
-    print!("{}", doc.outline());
     assert_eq!(doc.theses().count(), 2);
     assert_eq!(doc.episodes().next().and_then(|e| e.number), Some(3));
+    // A reader that stops early (`| head`) is not an error.
+    let written = std::io::stdout()
+        .lock()
+        .write_all(doc.outline().to_string().as_bytes());
+    if let Err(e) = written
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("custom_lexicon: {e}");
+        std::process::exit(1);
+    }
 }

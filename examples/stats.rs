@@ -4,6 +4,7 @@
 //! cargo run --release --example stats -- FILE...
 //! ```
 
+use std::io::Write as _;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -34,7 +35,8 @@ fn main() -> ExitCode {
         };
         let elapsed = start.elapsed();
         let mbs = bytes.len() as f64 / (1u64 << 20) as f64 / elapsed.as_secs_f64().max(1e-9);
-        println!(
+        let line = writeln!(
+            std::io::stdout().lock(),
             "{path}: {} bytes in {elapsed:.2?} ({mbs:.1} MB/s): {} posts, {} blocks, {} theses, {} recommendation lists, {} episodes, {} boilerplate",
             bytes.len(),
             doc.posts.len(),
@@ -44,6 +46,15 @@ fn main() -> ExitCode {
             doc.episodes().count(),
             doc.boilerplate().count(),
         );
+        // A reader that stops early (`| head`) is not an error.
+        match line {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => break,
+            Err(e) => {
+                eprintln!("stats: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
     }
     if failed {
         ExitCode::FAILURE

@@ -5,6 +5,8 @@
 //! cargo run --example theses -- fixtures/it_tesi_stili.txt fixtures/en_theses.txt
 //! ```
 
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -31,7 +33,7 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        println!("{path}");
+        let mut table = format!("{path}\n");
         for list in doc.thesis_lists() {
             let heading = list.heading.as_deref().unwrap_or("(no heading)");
             let partial = if list.declared_partial {
@@ -45,12 +47,22 @@ fn main() -> ExitCode {
             } else {
                 format!(", missing {}", missing.join(" "))
             };
-            println!(
+            let _ = writeln!(
+                table,
                 "  {heading} ({} theses{partial}{missing})",
                 list.items.len()
             );
             for t in &list.items {
-                println!("  {:>5}  {}", t.number, t.text);
+                let _ = writeln!(table, "  {:>5}  {}", t.number, t.text);
+            }
+        }
+        // A reader that stops early (`| head`) is not an error.
+        match std::io::stdout().lock().write_all(table.as_bytes()) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => break,
+            Err(e) => {
+                eprintln!("theses: {e}");
+                return ExitCode::FAILURE;
             }
         }
     }

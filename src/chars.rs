@@ -27,31 +27,47 @@ fn is_plain_byte(b: u8) -> bool {
     PLAIN[b as usize]
 }
 
+/// Eight copies of a byte, and the high bit of each of eight bytes: the
+/// constants of the word arithmetic below, on bytes that cannot carry into
+/// each other.
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes as a little-endian word.
+#[inline]
+fn word(chunk: &[u8; 8]) -> u64 {
+    u64::from_le_bytes(*chunk)
+}
+
+/// The high bit of each zero byte of `x`, and of no other.
+#[inline]
+fn zero_bytes(x: u64) -> u64 {
+    !(((x & !HIGH) + !HIGH) | x) & HIGH
+}
+
+/// How many bytes of a mask of high bits are set, summed by a
+/// multiplication (the baseline x86-64 has no popcnt).
+#[inline]
+fn count_marked(mask: u64) -> usize {
+    ((mask >> 7).wrapping_mul(ONES) >> 56) as usize
+}
+
+/// The high bit of each byte of `w` below 0x80 that lies in `lo..=hi`.
+#[inline]
+fn in_range(w: u64, lo: u64, hi: u64) -> u64 {
+    let low = w & !HIGH;
+    (low + (0x80 - lo) * ONES) & ((0x80 + hi) * ONES - low) & !w & HIGH
+}
+
 /// The offset of the first byte at or after `from` that is not an ASCII
-/// letter, digit or space, or `None`: eight bytes at a time, as word
-/// arithmetic on bytes that cannot carry into each other.
+/// letter, digit or space, or `None`: eight bytes at a time.
 pub(crate) fn skip_plain(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each byte, for bytes below 0x80: set when the byte
-    // is at least `lo`, and when it is at most `hi`.
-    let at_least = |w: u64, lo: u64| w + (0x80 - lo) * ONES;
-    let at_most = |w: u64, hi: u64| (0x80 + hi) * ONES - w;
     let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        if w & HIGH != 0 {
-            break;
-        }
-        let lower = w | (0x20 * ONES);
-        let letter = at_least(lower, 0x61) & at_most(lower, 0x7A);
-        let digit = at_least(w, 0x30) & at_most(w, 0x39);
-        // Exactly the zero bytes of `w ^ spaces` get their high bit set.
-        let x = w ^ (0x20 * ONES);
-        let space = !(((x & !HIGH) + !HIGH) | x);
-        if (letter | digit | space) & HIGH != HIGH {
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let w = word(chunk);
+        let letter = in_range(w | (0x20 * ONES), 0x61, 0x7A);
+        let plain = letter | in_range(w, 0x30, 0x39) | zero_bytes(w ^ (0x20 * ONES));
+        if plain != HIGH {
             break;
         }
         i += 8;
@@ -65,44 +81,26 @@ pub(crate) fn skip_plain(bytes: &[u8], from: usize) -> Option<usize> {
 
 /// How many bytes of `bytes` equal `needle`, eight at a time.
 pub(crate) fn count_byte(bytes: &[u8], needle: u8) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let spread = u64::from(needle) * ONES;
     let mut chunks = bytes.chunks_exact(8);
-    let mut count = 0;
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        // Exactly the zero bytes of `x` get their high bit set; one bit per
-        // byte, summed by a multiplication.
-        let x = u64::from_le_bytes(word) ^ spread;
-        let zero = !(((x & !HIGH) + !HIGH) | x) & HIGH;
-        count += ((zero >> 7).wrapping_mul(ONES) >> 56) as usize;
-    }
+    let count: usize = (&mut chunks)
+        .filter_map(<[u8]>::first_chunk::<8>)
+        .map(|chunk| count_marked(zero_bytes(word(chunk) ^ (u64::from(needle) * ONES))))
+        .sum();
     count + chunks.remainder().iter().filter(|&&b| b == needle).count()
 }
 
 /// The high bit of each byte of `w` that is an ASCII digit.
 #[inline]
 fn digit_mask(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Below 0x80, at least '0', at most '9'.
-    let low = w & !HIGH;
-    (low + (0x80 - 0x30) * ONES) & ((0x80 + 0x39) * ONES - low) & !w & HIGH
+    in_range(w, 0x30, 0x39)
 }
 
 /// Whether `bytes` holds at least `n` ASCII digits, eight bytes at a time.
-pub(crate) fn has_digits(bytes: &[u8], n: u32) -> bool {
+pub(crate) fn has_digits(bytes: &[u8], n: usize) -> bool {
     let mut seen = 0;
     let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        // One bit per digit byte, summed by a multiplication (no popcnt
-        // on the baseline x86-64).
-        let ones = digit_mask(u64::from_le_bytes(word)) >> 7;
-        seen += (ones.wrapping_mul(0x0101_0101_0101_0101) >> 56) as u32;
+    for chunk in (&mut chunks).filter_map(<[u8]>::first_chunk::<8>) {
+        seen += count_marked(digit_mask(word(chunk)));
         if seen >= n {
             return true;
         }
@@ -111,7 +109,7 @@ pub(crate) fn has_digits(bytes: &[u8], n: u32) -> bool {
         .remainder()
         .iter()
         .filter(|b| b.is_ascii_digit())
-        .count() as u32
+        .count()
         >= n
 }
 
@@ -142,17 +140,13 @@ impl Iterator for Digits<'_> {
     fn next(&mut self) -> Option<usize> {
         while self.mask == 0 {
             let start = self.next;
-            let w = match self.bytes.get(start..start + 8) {
-                Some(chunk) => {
-                    let mut word = [0u8; 8];
-                    word.copy_from_slice(chunk);
-                    u64::from_le_bytes(word)
-                }
+            let w = match self.bytes.get(start..).and_then(<[u8]>::first_chunk::<8>) {
+                Some(chunk) => word(chunk),
                 None => {
                     let rest = self.bytes.get(start..).filter(|r| !r.is_empty())?;
-                    let mut word = [0u8; 8];
-                    word[..rest.len()].copy_from_slice(rest);
-                    u64::from_le_bytes(word)
+                    let mut padded = [0u8; 8];
+                    padded[..rest.len()].copy_from_slice(rest);
+                    word(&padded)
                 }
             };
             self.mask = digit_mask(w);
@@ -172,16 +166,23 @@ pub(crate) fn is_alnum(c: char) -> bool {
     if u < 0x80 {
         (c as u8).is_ascii_alphanumeric()
     } else if u < 0x250 {
-        // Latin-1 Supplement and Latin Extended-A and -B: letters, except
-        // the multiplication and division signs, and among the symbols
-        // below U+00C0 the ordinal indicators, micro sign, superscript
-        // digits and vulgar fractions.
-        matches!(u, 0xAA | 0xB2 | 0xB3 | 0xB5 | 0xB9 | 0xBA | 0xBC..=0xBE | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..)
+        // And among the symbols below U+00C0, the superscript digits and
+        // vulgar fractions.
+        is_latin_letter(u) || matches!(u, 0xB2 | 0xB3 | 0xB9 | 0xBC..=0xBE)
     } else if is_symbol_block(u) {
         false
     } else {
         c.is_alphanumeric()
     }
+}
+
+/// Whether `u` (from U+0080 to U+024F: Latin-1 Supplement, Latin
+/// Extended-A and -B) is a letter: all are but the multiplication and
+/// division signs and, below U+00C0, the symbols other than the ordinal
+/// indicators and the micro sign.
+#[inline]
+fn is_latin_letter(u: u32) -> bool {
+    matches!(u, 0xAA | 0xB5 | 0xBA | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..)
 }
 
 /// Blocks with no letter or digit that dumps are full of: general
@@ -199,7 +200,7 @@ pub(crate) fn is_alpha(c: char) -> bool {
     if u < 0x80 {
         (c as u8).is_ascii_alphabetic()
     } else if u < 0x250 {
-        matches!(u, 0xAA | 0xB5 | 0xBA | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..)
+        is_latin_letter(u)
     } else if is_symbol_block(u) {
         false
     } else {
@@ -314,54 +315,18 @@ pub(crate) struct Words<'a> {
     rest: &'a str,
 }
 
-/// Bytes of the white space character that starts `text`, or 0.
-#[inline]
-fn space_len(text: &str) -> usize {
-    match text.as_bytes().first() {
-        None => 0,
-        Some(&b) if b < 0x80 => usize::from(matches!(b, b' ' | b'\t'..=b'\r')),
-        Some(_) => text
-            .chars()
-            .next()
-            .filter(|c| c.is_whitespace())
-            .map_or(0, char::len_utf8),
-    }
-}
-
 impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let mut rest = self.rest;
-        loop {
-            let n = space_len(rest);
-            if n == 0 {
-                break;
-            }
-            rest = &rest[n..];
-        }
+        let rest = &self.rest[space_len_at(self.rest)..];
         if rest.is_empty() {
             self.rest = rest;
             return None;
         }
-        let bytes = rest.as_bytes();
-        let mut end = 0;
-        while end < bytes.len() {
-            let b = bytes[end];
-            if b < 0x80 {
-                if matches!(b, b' ' | b'\t'..=b'\r') {
-                    break;
-                }
-                end += 1;
-            } else {
-                match rest[end..].chars().next() {
-                    Some(c) if !c.is_whitespace() => end += c.len_utf8(),
-                    _ => break,
-                }
-            }
-        }
-        self.rest = &rest[end..];
-        Some(&rest[..end])
+        let (word, after) = rest.split_at(next_space(rest));
+        self.rest = after;
+        Some(word)
     }
 }
 
@@ -408,7 +373,7 @@ mod tests {
     #[test]
     fn ok_has_digits_counts() {
         for text in ["", "1", "12", "123", "a1b2c3", "abcdefgh1234567", "١٢٣ 1 2"] {
-            let count = text.bytes().filter(u8::is_ascii_digit).count() as u32;
+            let count = text.bytes().filter(u8::is_ascii_digit).count();
             for n in 0..5 {
                 assert_eq!(has_digits(text.as_bytes(), n), count >= n, "{text} {n}");
             }

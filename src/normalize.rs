@@ -94,19 +94,13 @@ fn is_clean(text: &str) -> bool {
             out[..k].copy_from_slice(&s[..k]);
             out
         };
-        let f = if from + BLOCK <= n {
-            match (
-                this[from..from + BLOCK].try_into(),
-                next[from..from + BLOCK].try_into(),
-            ) {
-                (Ok(a), Ok(b)) => clean_block(a, b),
-                _ => Flags {
-                    bad: true,
-                    look: false,
-                },
-            }
-        } else {
-            clean_block(&block(this), &block(next))
+        // A whole block, or the padded rest of a text shorter than one.
+        let f = match (
+            this[from..].first_chunk::<BLOCK>(),
+            next[from..].first_chunk::<BLOCK>(),
+        ) {
+            (Some(a), Some(b)) => clean_block(a, b),
+            _ => clean_block(&block(this), &block(next)),
         };
         if f.bad {
             return false;

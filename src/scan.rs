@@ -62,14 +62,9 @@ pub(crate) fn scan(
     out: &mut Vec<Scanned>,
 ) {
     out.clear();
-    // Room for every line: one more than the line breaks, counted eight
-    // bytes at a time, so that the table is never copied as it grows.
-    let bytes = source.as_bytes();
-    let mut breaks = crate::chars::count_byte(bytes, b'\n');
-    if memchr::memchr(b'\r', bytes).is_some() {
-        breaks += crate::chars::count_byte(bytes, b'\r');
-    }
-    out.reserve(breaks + 1);
+    // Room for every line at once (the lines' size hint counts them), so
+    // that the table is never copied as it grows.
+    out.reserve(lines.size_hint().0 + 1);
     out.extend(lines.map(|line| {
         let raw = &source[line.start..line.end];
         if raw.is_empty() {

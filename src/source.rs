@@ -100,11 +100,19 @@ pub(crate) struct Line {
 pub(crate) fn lines(text: &str, from: usize) -> Lines<'_> {
     let rest = text.as_bytes().get(from..).unwrap_or_default();
     // Most dumps have no carriage return: one search for it, then a search
-    // for line feeds alone, which is cheaper than searching for both.
-    let breaks = if memchr::memchr(b'\r', rest).is_some() {
-        Breaks::Both(memchr::memchr2_iter(b'\n', b'\r', rest))
+    // for line feeds alone, which is cheaper than searching for both. Each
+    // line feed ends a line of its own, and so does each carriage return:
+    // their count, eight bytes at a time, is a lower bound on the lines
+    // (exact unless the dump mixes endings), given as the size hint.
+    let feeds = crate::chars::count_byte(rest, b'\n');
+    let (breaks, at_least) = if memchr::memchr(b'\r', rest).is_some() {
+        let returns = crate::chars::count_byte(rest, b'\r');
+        (
+            Breaks::Both(memchr::memchr2_iter(b'\n', b'\r', rest)),
+            feeds.max(returns),
+        )
     } else {
-        Breaks::Feeds(memchr::memchr_iter(b'\n', rest))
+        (Breaks::Feeds(memchr::memchr_iter(b'\n', rest)), feeds)
     };
     Lines {
         bytes: text.as_bytes(),
@@ -112,6 +120,7 @@ pub(crate) fn lines(text: &str, from: usize) -> Lines<'_> {
         start: from,
         number: 1,
         breaks,
+        at_least,
     }
 }
 
@@ -141,12 +150,19 @@ pub(crate) struct Lines<'a> {
     start: usize,
     number: usize,
     breaks: Breaks<'a>,
+    /// Lines still to come, at least.
+    at_least: usize,
 }
 
 impl Iterator for Lines<'_> {
     type Item = Line;
 
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.at_least, None)
+    }
+
     fn next(&mut self) -> Option<Line> {
+        self.at_least = self.at_least.saturating_sub(1);
         let Some(rel) = self.breaks.next() else {
             // The last line, when it has no terminator.
             if self.start >= self.bytes.len() {

@@ -12,6 +12,7 @@ mod recommendations;
 mod series;
 mod theses;
 
+use crate::chars::at_most_words;
 use crate::grammar::date::find_date;
 use crate::grammar::episode::numbered_title;
 use crate::grammar::thesis::{declares_partial, names_theses};
@@ -241,12 +242,6 @@ fn is_wrapped(line: &str) -> bool {
 /// the answer needs: a character takes one to four bytes.
 fn at_most_chars(text: &str, n: usize) -> bool {
     text.len() <= n || (text.len() <= 4 * n && text.chars().count() <= n)
-}
-
-/// Whether `text` has at most `n` words, without counting past what the
-/// answer needs.
-fn at_most_words(text: &str, n: usize) -> bool {
-    crate::chars::at_most_words(text, n)
 }
 
 /// Whether `text` ends like a sentence (or a line that stands alone).

@@ -162,12 +162,9 @@ fn is_pagination(line: &str, lexicon: &Lexicon) -> bool {
         return false;
     }
     // The last token, then three digits for three numbers (found eight
-    // bytes at a time), then the first token: prose fails early.
+    // bytes at a time): prose fails early. The loop reads the first token
+    // first.
     if token_kind(last_word(line)).is_none() || !crate::chars::has_digits(line.as_bytes(), 3) {
-        return false;
-    }
-    let first = words(line).next().unwrap_or_default();
-    if token_kind(first).is_none() {
         return false;
     }
     let mut numbers = 0;

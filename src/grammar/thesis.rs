@@ -167,17 +167,12 @@ fn fail(input: &str) -> nom::Err<nom::error::Error<&str>> {
 // thesis-marker = [emphasis] core [emphasis] (1*WSP text / letter text / EOL)
 // core          = worded / numero / arabic / roman
 pub(crate) fn marker(line: &str, lexicon: &Lexicon) -> Option<Marker> {
-    // A line opened by a letter that starts no numeral and no marker word
-    // is prose: the common case, decided on the first bytes.
-    if let Some(&b) = line.as_bytes().first()
-        && b.is_ascii_alphabetic()
-        && !matches!(b, b'I' | b'V' | b'X' | b'L')
-        && !lexicon.words(Words::ThesisMarker).may_start(line)
-        && !lexicon.words(Words::NumberAbbreviation).may_start(line)
-    {
-        return None;
-    }
-    let (body, emph) = opt(emphasis).parse(line).ok()?;
+    // Emphasis opens with `*` or `_`; most lines are spared its parse.
+    let (body, emph) = if line.starts_with(['*', '_']) {
+        opt(emphasis).parse(line).ok()?
+    } else {
+        (line, None)
+    };
     let first = body.chars().next()?;
     // Dispatch on the first character: most prose lines stop here.
     let (rest, number, style) = if first.is_ascii_digit() || first == '(' {

@@ -30,8 +30,8 @@ fn is_plain_byte(b: u8) -> bool {
 /// Eight copies of a byte, and the high bit of each of eight bytes: the
 /// constants of the word arithmetic below, on bytes that cannot carry into
 /// each other.
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// Eight bytes as a little-endian word.
 #[inline]
@@ -41,7 +41,7 @@ fn word(chunk: &[u8; 8]) -> u64 {
 
 /// The high bit of each zero byte of `x`, and of no other.
 #[inline]
-fn zero_bytes(x: u64) -> u64 {
+pub(crate) fn zero_bytes(x: u64) -> u64 {
     !(((x & !HIGH) + !HIGH) | x) & HIGH
 }
 
@@ -77,16 +77,6 @@ pub(crate) fn skip_plain(bytes: &[u8], from: usize) -> Option<usize> {
         .iter()
         .position(|&b| !is_plain_byte(b))
         .map(|n| i + n)
-}
-
-/// How many bytes of `bytes` equal `needle`, eight at a time.
-pub(crate) fn count_byte(bytes: &[u8], needle: u8) -> usize {
-    let mut chunks = bytes.chunks_exact(8);
-    let count: usize = (&mut chunks)
-        .filter_map(<[u8]>::first_chunk::<8>)
-        .map(|chunk| count_marked(zero_bytes(word(chunk) ^ (u64::from(needle) * ONES))))
-        .sum();
-    count + chunks.remainder().iter().filter(|&&b| b == needle).count()
 }
 
 /// The high bit of each byte of `w` that is an ASCII digit.
@@ -215,29 +205,58 @@ pub(crate) fn starts_alnum(text: &str) -> bool {
 }
 
 /// `text` without the characters that are not letters or digits at
-/// either end (`trim_matches(|c| !c.is_alphanumeric())`, in a plain loop).
+/// either end (`trim_matches(|c| !c.is_alphanumeric())`, in a plain loop:
+/// ASCII bytes are judged as bytes).
 pub(crate) fn trim_symbols(text: &str) -> &str {
-    let start = text
-        .char_indices()
-        .find(|&(_, c)| is_alnum(c))
-        .map_or(text.len(), |(i, _)| i);
+    let bytes = text.as_bytes();
+    let start = match bytes
+        .iter()
+        .position(|b| !b.is_ascii() || b.is_ascii_alphanumeric())
+    {
+        Some(i) if bytes[i].is_ascii() => i,
+        Some(i) => text[i..]
+            .char_indices()
+            .find(|&(_, c)| is_alnum(c))
+            .map_or(text.len(), |(j, _)| i + j),
+        None => text.len(),
+    };
     let text = &text[start..];
-    let end = text
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| is_alnum(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let bytes = text.as_bytes();
+    let end = match bytes
+        .iter()
+        .rposition(|b| !b.is_ascii() || b.is_ascii_alphanumeric())
+    {
+        Some(i) if bytes[i].is_ascii() => i + 1,
+        Some(i) => text[..=i]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_alnum(c))
+            .map_or(0, |(j, c)| j + c.len_utf8()),
+        None => 0,
+    };
     &text[..end]
 }
 
-/// The last word of `text` (after its last white space).
+/// The last word of `text` (after its last white space). Bytes are
+/// searched backwards; only the lead bytes of the wider white space
+/// characters (U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000) are decoded.
 pub(crate) fn last_word(text: &str) -> &str {
-    let start = text
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    &text[start..]
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(i) = bytes[..end]
+        .iter()
+        .rposition(|&b| matches!(b, b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3))
+    {
+        if bytes[i].is_ascii() {
+            return &text[i + 1..];
+        }
+        // A lead byte, so a character starts here.
+        if let Some(c) = text[i..].chars().next().filter(|c| c.is_whitespace()) {
+            return &text[i + c.len_utf8()..];
+        }
+        end = i;
+    }
+    text
 }
 
 /// Bytes of white space that open `text` (`text.len() -
@@ -356,21 +375,6 @@ mod tests {
     }
 
     #[test]
-    fn ok_count_byte_as_a_filter() {
-        let text: Vec<u8> = (0..=255u8)
-            .chain(b"\n\n\r\n a\n".iter().copied())
-            .cycle()
-            .take(700)
-            .collect();
-        for needle in [b'\n', b'\r', 0, 0x80, 0xFF] {
-            for from in 0..20 {
-                let want = text[from..].iter().filter(|&&b| b == needle).count();
-                assert_eq!(count_byte(&text[from..], needle), want, "{needle} {from}");
-            }
-        }
-    }
-
-    #[test]
     fn ok_has_digits_counts() {
         for text in ["", "1", "12", "123", "a1b2c3", "abcdefgh1234567", "١٢٣ 1 2"] {
             let count = text.bytes().filter(u8::is_ascii_digit).count();
@@ -406,6 +410,10 @@ mod tests {
             " uno  due\u{a0}tre\tquattro\u{2003}cinque ",
             "«1» [2] … 3 →",
             "è\u{85}più\u{3000}già",
+            "fine →",
+            "x\u{a0}",
+            "«città» è",
+            "→ a.b …",
         ] {
             let ours: Vec<_> = words(text).collect();
             let std: Vec<_> = text.split_whitespace().collect();
@@ -425,6 +433,16 @@ mod tests {
             assert_eq!(
                 next_space(text),
                 text.find(char::is_whitespace).unwrap_or(text.len()),
+                "{text:?}"
+            );
+            assert_eq!(
+                last_word(text),
+                text.rsplit(char::is_whitespace).next().unwrap_or(text),
+                "{text:?}"
+            );
+            assert_eq!(
+                trim_symbols(text),
+                text.trim_matches(|c: char| !c.is_alphanumeric()),
                 "{text:?}"
             );
             for w in ours {

@@ -283,6 +283,27 @@ pub(crate) struct Phrases<T> {
     /// second character that is not a plain ASCII byte (white space, `'`,
     /// a letter beyond ASCII) or none.
     second: Box<[u128; 128]>,
+    /// A Bloom filter of the phrases' first three bytes (see [`trigram`]),
+    /// and a bit per ASCII first byte whose phrases it cannot hold (fewer
+    /// than three bytes, or a byte such as `'` that stands for more).
+    trigrams: Box<[u64; TRIGRAM_WORDS]>,
+    untrigrammed: u128,
+}
+
+/// Words of 64 bits in a [`Phrases`] trigram filter.
+const TRIGRAM_WORDS: usize = 64;
+
+/// The filter bit of three folded bytes.
+#[inline]
+fn trigram(a: u8, b: u8, c: u8) -> usize {
+    let h = (u32::from(a) | u32::from(b) << 8 | u32::from(c) << 16).wrapping_mul(0x9E37_79B1);
+    (h >> 20) as usize % (TRIGRAM_WORDS * 64)
+}
+
+/// A byte a trigram may hold: printable ASCII but `'`, or a space.
+#[inline]
+fn trigram_byte(b: u8) -> bool {
+    (0x20..0x7F).contains(&b) && b != b'\''
 }
 
 #[derive(Debug, Clone)]
@@ -290,10 +311,13 @@ struct Entry<T> {
     first: char,
     /// The phrase's leading ASCII bytes, up to eight, as a little-endian
     /// word, with `mask` selecting them and `fold` holding the case bit of
-    /// its letters: a text whose first bytes fail `key` cannot match, and
-    /// that costs a few instructions instead of a walk over characters.
+    /// its letters and spaces: a text whose first bytes fail `key` cannot
+    /// match, and that costs a few instructions instead of a walk over
+    /// characters. `loose` selects the bytes before the first space, for a
+    /// text whose white space is not one plain space (see [`plain_spaced`]).
     key: u64,
     mask: u64,
+    loose: u64,
     fold: u64,
     phrase: Box<str>,
     value: T,
@@ -302,15 +326,19 @@ struct Entry<T> {
 impl<T> Entry<T> {
     fn new(first: char, phrase: String, value: T) -> Self {
         let (mut key, mut mask, mut fold) = (0u64, 0u64, 0u64);
+        let mut loose = None;
         // Only bytes that `match_phrase` compares one to one go into the
-        // key: a space stands for any white space and `'` for `’` too.
+        // key, and spaces: `'` stands for `’` too.
         for (i, b) in phrase.bytes().take(8).enumerate() {
-            if !b.is_ascii() || b == b' ' || b == b'\'' {
+            if !b.is_ascii() || b == b'\'' {
                 break;
+            }
+            if b == b' ' {
+                loose.get_or_insert(mask);
             }
             key |= u64::from(b) << (8 * i);
             mask |= 0xFF << (8 * i);
-            if b.is_ascii_lowercase() {
+            if b.is_ascii_lowercase() || b == b' ' {
                 fold |= 0x20 << (8 * i);
             }
         }
@@ -318,6 +346,7 @@ impl<T> Entry<T> {
             first,
             key,
             mask,
+            loose: loose.unwrap_or(mask),
             fold,
             phrase: phrase.into_boxed_str(),
             value,
@@ -325,11 +354,28 @@ impl<T> Entry<T> {
     }
 
     /// Whether `head` (the text's first eight bytes, see [`head`]) may
-    /// start this phrase.
+    /// start this phrase; `plain` says whether its white space is plain
+    /// single spaces, which the key compares as bytes.
     #[inline]
-    fn may_match(&self, head: u64) -> bool {
-        (head | self.fold) & self.mask == self.key
+    fn may_match(&self, head: u64, plain: bool) -> bool {
+        let mask = if plain { self.mask } else { self.loose };
+        (head | self.fold) & mask == self.key & mask
     }
+}
+
+/// Whether the white space among the eight bytes of `head` is single
+/// ASCII spaces: no control byte (tab, line breaks), no byte beyond ASCII
+/// (a no-break space), no two spaces in a row. A phrase's space matches
+/// any run of white space, so only such a head may be compared to a key
+/// with its spaces.
+#[inline]
+fn plain_spaced(head: u64) -> bool {
+    use crate::chars::{HIGH, ONES, zero_bytes};
+    let spaces = zero_bytes(head ^ (0x20 * ONES));
+    // Bytes below 0x20 (the caller passes no zero padding): subtracting
+    // 0x20 from each byte with its high bit set borrows from that bit.
+    let control = !(head | HIGH).wrapping_sub(0x20 * ONES) & HIGH;
+    head & HIGH == 0 && control == 0 && spaces & (spaces >> 8) == 0
 }
 
 /// The first eight bytes of `text` as a little-endian word, zero-padded.
@@ -354,6 +400,8 @@ impl<T> Default for Phrases<T> {
             entries: Vec::new(),
             ascii: Box::new([(0, 0); 128]),
             second: Box::new([0; 128]),
+            trigrams: Box::new([0; TRIGRAM_WORDS]),
+            untrigrammed: 0,
         }
     }
 }
@@ -399,6 +447,20 @@ impl<T> Phrases<T> {
         }
         *self.ascii = index;
         *self.second = second;
+        let mut trigrams = [0u64; TRIGRAM_WORDS];
+        let mut untrigrammed = 0u128;
+        for e in &self.entries {
+            match *e.phrase.as_bytes() {
+                [a, b, c, ..] if trigram_byte(a) && trigram_byte(b) && trigram_byte(c) => {
+                    let bit = trigram(a, b, c);
+                    trigrams[bit / 64] |= 1 << (bit % 64);
+                }
+                [a, ..] if a.is_ascii() => untrigrammed |= 1 << a,
+                _ => {}
+            }
+        }
+        *self.trigrams = trigrams;
+        self.untrigrammed = untrigrammed;
     }
 
     /// The range of entries that may start `text`, judged by its first
@@ -406,19 +468,27 @@ impl<T> Phrases<T> {
     #[inline]
     fn candidates(&self, text: &str) -> std::ops::Range<usize> {
         let bytes = text.as_bytes();
-        let Some(&b) = bytes.first() else {
-            return 0..0;
-        };
-        if b.is_ascii() {
-            let at = b.to_ascii_lowercase() as usize;
-            let (lo, hi) = self.ascii[at];
-            let second = self.second[at];
-            // A phrase's second byte is ASCII (below 128) or the range
-            // takes anything (`u128::MAX`).
-            let next = bytes.get(1).map_or(0, u8::to_ascii_lowercase);
-            let may = second == u128::MAX || (next < 128 && second & (1 << next) != 0);
-            return if may { lo as usize..hi as usize } else { 0..0 };
+        match bytes.first() {
+            Some(&b) if b.is_ascii() => {
+                let at = usize::from(b.to_ascii_lowercase());
+                let (lo, hi) = self.ascii[at];
+                let second = self.second[at];
+                // A phrase's second byte is ASCII (below 128) or the range
+                // takes anything (`u128::MAX`).
+                let next = bytes.get(1).map_or(0, u8::to_ascii_lowercase);
+                let may = second == u128::MAX || (next < 128 && second & (1 << next) != 0);
+                if may { lo as usize..hi as usize } else { 0..0 }
+            }
+            Some(_) => self.wide_candidates(text),
+            None => 0..0,
         }
+    }
+
+    /// [`Phrases::candidates`] for a text that opens with a character
+    /// beyond ASCII: kept out of line, so that the ASCII path stays a few
+    /// instructions wherever it is inlined.
+    #[inline(never)]
+    fn wide_candidates(&self, text: &str) -> std::ops::Range<usize> {
         // Entries are sorted by first character: those beyond ASCII come
         // last, and most sets have none.
         if self.entries.last().is_none_or(|e| e.first.is_ascii()) {
@@ -436,22 +506,56 @@ impl<T> Phrases<T> {
     /// Every phrase that starts `text`, longest first, with the number of
     /// bytes of `text` it covers.
     pub(crate) fn prefixes<'s>(&'s self, text: &'s str) -> impl Iterator<Item = (usize, &'s T)> {
+        self.keyed(text)
+            .filter_map(move |e| match_phrase(text, &e.phrase).map(|n| (n, &e.value)))
+    }
+
+    /// The entries whose key `text` passes: its first two bytes pick the
+    /// range, its first eight bytes are compared to each key.
+    #[inline]
+    fn keyed<'s>(&'s self, text: &'s str) -> impl Iterator<Item = &'s Entry<T>> {
         let range = self.candidates(text);
-        let head = if range.is_empty() { 0 } else { head(text) };
-        self.entries[range].iter().filter_map(move |e| {
-            if e.may_match(head) {
-                match_phrase(text, &e.phrase).map(|n| (n, &e.value))
-            } else {
-                None
-            }
-        })
+        let (head, plain) = if range.is_empty() {
+            (0, true)
+        } else {
+            let head = head(text);
+            (head, text.len() >= 8 && plain_spaced(head))
+        };
+        self.entries[range]
+            .iter()
+            .filter(move |e| e.may_match(head, plain))
     }
 
     /// Whether some phrase may start `text`, judged by its first two bytes:
-    /// a cheap test before a lookup.
+    /// the cheapest test before a lookup.
     #[inline]
     pub(crate) fn may_start(&self, text: &str) -> bool {
         !self.candidates(text).is_empty()
+    }
+
+    /// Whether some phrase may start `text`, judged by its first three
+    /// bytes against a filter of the phrases' first three: a sharper test
+    /// than [`Phrases::may_start`] for a gate that guards a whole parse.
+    #[inline]
+    pub(crate) fn may_open(&self, text: &str) -> bool {
+        if !self.may_start(text) {
+            return false;
+        }
+        match *text.as_bytes() {
+            [a, b, c, ..]
+                if trigram_byte(a)
+                    && trigram_byte(b)
+                    && trigram_byte(c)
+                    && !(b == b' ' && c == b' ') =>
+            {
+                let a = a.to_ascii_lowercase();
+                let bit = trigram(a, b.to_ascii_lowercase(), c.to_ascii_lowercase());
+                self.untrigrammed & (1 << a) != 0
+                    || self.trigrams[bit / 64] & (1 << (bit % 64)) != 0
+            }
+            // Short text, or white space and letters that phrases fold.
+            _ => true,
+        }
     }
 
     /// The longest phrase that starts `text`.
@@ -584,6 +688,75 @@ mod tests {
                 assert!(c.to_lowercase().eq([c]), "{c:?}");
             }
         }
+    }
+
+    #[test]
+    fn ok_plain_spaced_heads() {
+        let head = |t: &str| super::head(t);
+        assert!(plain_spaced(head("in the p")));
+        assert!(plain_spaced(head("Skipping")));
+        assert!(!plain_spaced(head("in  the ")));
+        assert!(!plain_spaced(head("in\tthe p")));
+        assert!(!plain_spaced(head("in\u{a0}the")));
+        assert!(!plain_spaced(head("perché x")));
+    }
+
+    #[test]
+    fn ok_keys_with_spaces_still_match_odd_white_space() {
+        let mut phrases = Phrases::default();
+        phrases.insert("in the previous episode", 1);
+        for text in [
+            "In the previous episode: x",
+            "in  the previous episode",
+            "In\tthe previous episode",
+            "In\u{a0}the previous episode",
+        ] {
+            assert_eq!(
+                phrases.longest_prefix(text).map(|(_, v)| *v),
+                Some(1),
+                "{text}"
+            );
+        }
+        assert_eq!(phrases.longest_prefix("In the market"), None);
+        assert_eq!(phrases.longest_prefix("Inthe previous episode"), None);
+    }
+
+    /// `may_open` is a filter: it never refuses a text that a phrase of
+    /// the set starts, whatever its case and white space.
+    fn may_open_keeps_every_match<T>(set: &Phrases<T>) {
+        for e in &set.entries {
+            let phrase = &*e.phrase;
+            let mut title = phrase.to_string();
+            if let Some(c) = phrase.chars().next() {
+                title = c.to_uppercase().chain(phrase.chars().skip(1)).collect();
+            }
+            for text in [
+                format!("{phrase} x"),
+                format!("{title} x"),
+                phrase.to_uppercase(),
+                phrase.replace(' ', "\u{a0}"),
+                phrase.replace(' ', "  "),
+                phrase.replace(' ', "\t"),
+                phrase.replace('\'', "\u{2019}"),
+            ] {
+                assert!(
+                    set.may_open(&text) || set.longest_prefix(&text).is_none(),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn ok_may_open_never_refuses_a_match() {
+        let lexicon = Lexicon::default();
+        for set in &lexicon.words {
+            may_open_keeps_every_match(set);
+        }
+        may_open_keeps_every_match(&lexicon.boilerplate);
+        may_open_keeps_every_match(&lexicon.numbers);
+        may_open_keeps_every_match(&lexicon.months);
+        may_open_keeps_every_match(&lexicon.series_links);
     }
 
     #[test]

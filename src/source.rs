@@ -104,9 +104,10 @@ pub(crate) fn lines(text: &str, from: usize) -> Lines<'_> {
     // line feed ends a line of its own, and so does each carriage return:
     // their count, eight bytes at a time, is a lower bound on the lines
     // (exact unless the dump mixes endings), given as the size hint.
-    let feeds = crate::chars::count_byte(rest, b'\n');
+    // memchr counts them a vector at a time.
+    let feeds = memchr::memchr_iter(b'\n', rest).count();
     let (breaks, at_least) = if memchr::memchr(b'\r', rest).is_some() {
-        let returns = crate::chars::count_byte(rest, b'\r');
+        let returns = memchr::memchr_iter(b'\r', rest).count();
         (
             Breaks::Both(memchr::memchr2_iter(b'\n', b'\r', rest)),
             feeds.max(returns),

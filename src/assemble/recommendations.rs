@@ -162,18 +162,22 @@ fn push_items<'a>(
     end: usize,
     out: &mut Vec<Recommendation<'a>>,
 ) {
-    let mut starts = vec![(marker_start, marker, text_start)];
+    let first = (marker_start, marker, text_start);
     if let Some((c, at)) = inline_bullets(&source[text_start..end])
         && marker.starts_with(c)
     {
+        let mut starts = vec![first];
         starts.extend(bullet_starts(
             source,
             c,
             at.iter().map(|a| text_start + a),
             end,
         ));
+        split_items(source, &starts, end, &lines[first_line..], out);
+    } else {
+        // One item, the common case: no vector to allocate.
+        split_items(source, &[first], end, &lines[first_line..], out);
     }
-    split_items(source, &starts, end, &lines[first_line..], out);
 }
 
 /// For each bullet `c` at the absolute offsets `at`: its offset, the

@@ -156,8 +156,8 @@ pub(crate) fn header<'a>(line: &'a str, lexicon: &Lexicon) -> Option<Header<'a>>
     let opens = |body: &str| {
         ordinal_digits(body)
             || body.starts_with(['S', 's'])
-            || lexicon.words(Words::EpisodeWord).may_start(body)
-            || lexicon.numbers.may_start(body)
+            || lexicon.words(Words::EpisodeWord).may_open(body)
+            || lexicon.numbers.may_open(body)
     };
     if line.len() > MAX_HEADER || (!line.starts_with('[') && !opens(line)) {
         return None;
@@ -241,6 +241,14 @@ pub(crate) fn numbered_title<'a>(title: &'a str, lexicon: &Lexicon) -> Option<He
         let parsed: Option<(u32, Option<u32>, &str)> = match c {
             ':' | ',' | '-' | '–' | '—' | '|' => {
                 let after = ws0(&rest[c.len_utf8()..]).ok()?.0;
+                // Both forms open with an episode word or an ordinal: most
+                // commas in a title are followed by neither.
+                let opens = after.starts_with(|c: char| c.is_ascii_digit())
+                    || lexicon.words(Words::EpisodeWord).may_open(after)
+                    || lexicon.numbers.may_open(after);
+                if !opens {
+                    continue;
+                }
                 let word_first = |i: &'a str| {
                     let (i, _) = episode_word(i)?;
                     let (i, _) = ws1(i)?;

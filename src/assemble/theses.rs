@@ -115,8 +115,15 @@ fn read_thesis<'a>(
             _ => return None,
         }
     }
-    // A duplicated marker ("7. 7. I clienti"): one thesis.
-    if let Some(dup) = thesis::marker(&source[text_start..lines[last].end], lexicon)
+    // A duplicated marker ("7. 7. I clienti"): one thesis. A duplicate
+    // opens with a digit or a symbol, or like the marker ("Tesi 7: Tesi
+    // 7:"); text that opens with another letter is spared the parse.
+    let opens_alike = match source.as_bytes().get(text_start) {
+        Some(b) if b.is_ascii_alphabetic() => source.as_bytes().get(line.start) == Some(b),
+        _ => true,
+    };
+    if opens_alike
+        && let Some(dup) = thesis::marker(&source[text_start..lines[last].end], lexicon)
         && dup.number == m.number
         && dup.text > 0
     {

@@ -106,7 +106,7 @@ fn links_comments(line: &str, lexicon: &Lexicon) -> bool {
 fn comment_count<'a>(line: &'a str, lexicon: &Lexicon) -> Res<'a, u64> {
     let fail = || nom::Err::Error(nom::error::Error::new(line, nom::error::ErrorKind::Tag));
     let counts = lexicon.words(Words::CommentCount);
-    if !line.starts_with(|c: char| c.is_ascii_digit()) && !counts.may_start(line) {
+    if !line.starts_with(|c: char| c.is_ascii_digit()) && !counts.may_open(line) {
         return Err(fail());
     }
     if let Ok((rest, n)) = number::<u64>(line) {

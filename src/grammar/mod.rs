@@ -17,31 +17,45 @@ pub(crate) mod series;
 pub(crate) mod thesis;
 
 use nom::IResult;
-use nom::bytes::complete::{take_while, take_while1};
 
 /// The result of a rule over a line.
 pub(crate) type Res<'a, O> = IResult<&'a str, O>;
 
-/// `*WSP`
+/// `*WSP`: spaces are counted as bytes, and only the lead bytes of the
+/// wider white space characters are decoded ([`space_len_at`]).
+///
+/// [`space_len_at`]: crate::chars::space_len_at
+#[inline]
 pub(crate) fn ws0(input: &str) -> Res<'_, &str> {
-    take_while(char::is_whitespace)(input)
+    let n = crate::chars::space_len_at(input);
+    Ok((&input[n..], &input[..n]))
 }
 
 /// `1*WSP`
+#[inline]
 pub(crate) fn ws1(input: &str) -> Res<'_, &str> {
-    take_while1(char::is_whitespace)(input)
+    match crate::chars::space_len_at(input) {
+        0 => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::TakeWhile1,
+        ))),
+        n => Ok((&input[n..], &input[..n])),
+    }
 }
 
-/// `1*DIGIT` as a number; fails on overflow rather than wrapping.
+/// `1*DIGIT` as a number; fails on overflow rather than wrapping. Digits
+/// are counted as bytes.
+#[inline]
 pub(crate) fn number<T: std::str::FromStr>(input: &str) -> Res<'_, T> {
-    let (rest, digits) = take_while1(|c: char| c.is_ascii_digit())(input)?;
-    match digits.parse() {
-        Ok(n) => Ok((rest, n)),
-        Err(_) => Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::TooLarge,
-        ))),
-    }
+    let n = input.bytes().take_while(u8::is_ascii_digit).count();
+    let kind = match n {
+        0 => nom::error::ErrorKind::Digit,
+        _ => match input[..n].parse() {
+            Ok(value) => return Ok((&input[n..], value)),
+            Err(_) => nom::error::ErrorKind::TooLarge,
+        },
+    };
+    Err(nom::Err::Error(nom::error::Error::new(input, kind)))
 }
 
 /// One of `tags`, the first that matches, ASCII letters in any case; a

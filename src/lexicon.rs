@@ -319,6 +319,9 @@ struct Entry<T> {
     mask: u64,
     loose: u64,
     fold: u64,
+    /// The phrase is ASCII with no `'`: a text whose white space is plain
+    /// can be compared to it byte for byte (see [`Entry::matches`]).
+    plain: bool,
     phrase: Box<str>,
     value: T,
 }
@@ -348,6 +351,7 @@ impl<T> Entry<T> {
             mask,
             loose: loose.unwrap_or(mask),
             fold,
+            plain: phrase.is_ascii() && !phrase.contains('\''),
             phrase: phrase.into_boxed_str(),
             value,
         }
@@ -360,6 +364,30 @@ impl<T> Entry<T> {
     fn may_match(&self, head: u64, plain: bool) -> bool {
         let mask = if plain { self.mask } else { self.loose };
         (head | self.fold) & mask == self.key & mask
+    }
+
+    /// Bytes of `text` this phrase matches at its start, or `None`.
+    #[inline]
+    fn matches(&self, text: &str) -> Option<usize> {
+        if !self.plain {
+            return match_phrase(text, &self.phrase);
+        }
+        // An ASCII phrase against the text's bytes, until they differ:
+        // where they differ on a space, a control byte or a byte beyond
+        // ASCII (white space runs, NBSP, letters that fold to ASCII), the
+        // character-wise comparison decides.
+        let bytes = text.as_bytes();
+        for (k, &want) in self.phrase.as_bytes().iter().enumerate() {
+            let b = *bytes.get(k)?;
+            if b.to_ascii_lowercase() != want {
+                return if b <= b' ' || !b.is_ascii() {
+                    match_phrase(text, &self.phrase)
+                } else {
+                    None
+                };
+            }
+        }
+        Some(self.phrase.len())
     }
 }
 
@@ -507,7 +535,7 @@ impl<T> Phrases<T> {
     /// bytes of `text` it covers.
     pub(crate) fn prefixes<'s>(&'s self, text: &'s str) -> impl Iterator<Item = (usize, &'s T)> {
         self.keyed(text)
-            .filter_map(move |e| match_phrase(text, &e.phrase).map(|n| (n, &e.value)))
+            .filter_map(move |e| e.matches(text).map(|n| (n, &e.value)))
     }
 
     /// The entries whose key `text` passes: its first two bytes pick the
@@ -679,6 +707,42 @@ mod tests {
         );
         assert_eq!(match_phrase("un’icona", "un'icona"), Some(10));
         assert_eq!(match_phrase("Skip", "skip to"), None);
+    }
+
+    #[test]
+    fn ok_byte_comparison_agrees_with_match_phrase() {
+        let phrases = [
+            "nella prossima puntata",
+            "skip to content",
+            "tag:",
+            "un'icona",
+            "k",
+        ];
+        let texts = [
+            "Nella prossima puntata di X",
+            "nella  prossima puntata",
+            "Nella\u{a0}prossima puntata",
+            "NELLA\tPROSSIMA\nPUNTATA",
+            "nella prossima parte",
+            "nella prossima",
+            "Skip to content →",
+            "skip to contents",
+            "Tag: rete",
+            "un’icona",
+            "\u{212a}elvin",
+            "İn",
+            "",
+        ];
+        for phrase in phrases {
+            let entry = Entry::new(phrase.chars().next().unwrap(), phrase.to_string(), ());
+            for text in texts {
+                assert_eq!(
+                    entry.matches(text),
+                    match_phrase(text, phrase),
+                    "{phrase:?} {text:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -157,9 +157,19 @@ fn is_pagination(line: &str, lexicon: &Lexicon) -> bool {
         }
     };
     // Most lines open with a word that is no page word.
-    if line.starts_with(|c: char| is_alnum(c) && !c.is_ascii_digit()) && !page_words.may_start(line)
-    {
+    let opens_prose = |text: &str| {
+        text.starts_with(|c: char| is_alnum(c) && !c.is_ascii_digit())
+            && !page_words.may_start(text)
+    };
+    if opens_prose(line) {
         return false;
+    }
+    // Nor does the word after a number that opens prose ("1. Each ...").
+    if line.starts_with(|c: char| c.is_ascii_digit()) {
+        let after = &line[crate::chars::next_space(line)..];
+        if opens_prose(&after[crate::chars::space_len_at(after)..]) {
+            return false;
+        }
     }
     // The last token, then three digits for three numbers (found eight
     // bytes at a time): prose fails early. The loop reads the first token

@@ -4,8 +4,8 @@
 use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::take_while1;
-use nom::character::complete::{char, satisfy};
-use nom::combinator::{opt, recognize, verify};
+use nom::character::complete::satisfy;
+use nom::combinator::{recognize, verify};
 
 use super::{Res, offset_in, ws0};
 
@@ -60,8 +60,20 @@ pub(crate) struct Bullet {
 }
 
 // symbol-bullet = bullet-char [U+FE0F]
+// (by hand: one char and a look at the next; this runs on every line that
+// opens with a symbol)
 fn symbol_bullet(input: &str) -> Res<'_, &str> {
-    recognize((satisfy(is_symbol_bullet), opt(char('\u{fe0f}')))).parse(input)
+    let Some(c) = input.chars().next().filter(|&c| is_symbol_bullet(c)) else {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Satisfy,
+        )));
+    };
+    let mut len = c.len_utf8();
+    if input[len..].starts_with('\u{fe0f}') {
+        len += '\u{fe0f}'.len_utf8();
+    }
+    Ok((&input[len..], &input[..len]))
 }
 
 // ascii-bullet = ("-" / "--" / "*" / "+" / "o") ; must be followed by white space

@@ -61,69 +61,105 @@ enum Item<'a> {
 
 /// Builds the document from the scanned lines.
 pub(crate) fn assemble<'a>(source: &'a str, lines: &[Scanned], lexicon: &Lexicon) -> Document<'a> {
-    let items = blocks(source, lines, lexicon);
-    posts(source, items, lexicon)
+    let items = Items {
+        source,
+        lines,
+        lexicon,
+        i: 0,
+        ready: Vec::new(),
+    };
+    posts(source, items, lines.len(), lexicon)
 }
 
-/// Lines into items.
-fn blocks<'a>(source: &'a str, lines: &[Scanned], lexicon: &Lexicon) -> Vec<Item<'a>> {
-    // Most items are a line and a blank line.
-    let mut items = Vec::with_capacity(lines.len() / 2 + 1);
-    let mut i = 0;
-    while i < lines.len() {
-        let line = &lines[i];
-        match line.kind {
-            Kind::Blank => i += 1,
-            Kind::Furniture(category) => {
-                let last = furniture_run(source, lines, i, category, lexicon);
-                items.push(Item::Furniture(category, span_of(&lines[i], &lines[last])));
-                i = last + 1;
-            }
-            Kind::Listing(_) if is_listing(lines, i) => {
-                while let Some(Kind::Listing(entry)) = lines.get(i).map(|l| l.kind) {
-                    let l = &lines[i];
-                    items.push(Item::Listing {
-                        date: entry.date,
-                        title: Span::new(entry.title.0, entry.title.1, l.line.number),
-                        span: span_of(l, l),
-                    });
-                    i = next_solid(lines, i + 1);
-                }
-            }
-            Kind::Marker(_) => match theses::thesis_list(source, lines, i, lexicon, &mut items) {
-                Some(next) => i = next,
-                None => i = paragraph(source, lines, i, &mut items),
-            },
-            Kind::SeriesLink => {
-                let next = series::series_link(source, lines, i, lexicon, &mut items);
-                i = if next > i {
-                    next
-                } else {
-                    paragraph(source, lines, i, &mut items)
-                };
-            }
-            Kind::Episode => {
-                if series::episode_header(source, line, lexicon, &mut items) {
-                    i += 1;
-                } else {
-                    i = paragraph(source, lines, i, &mut items);
-                }
-            }
-            Kind::Bullet { .. } => {
-                i = recommendations::recommendation_list(source, lines, i, lexicon, &mut items);
-            }
-            Kind::Text { tail: None } => match recommendations::inline_list(source, line) {
-                Some(mut list) => {
-                    recommendations::attach_episodes(source, &mut list.items, lexicon);
-                    items.push(Item::Recommendations(Box::new(list)));
-                    i += 1;
-                }
-                None => i = paragraph(source, lines, i, &mut items),
-            },
-            Kind::Listing(_) | Kind::Text { .. } => i = paragraph(source, lines, i, &mut items),
+/// Lines into items, as the posts pass asks for them: a step over the
+/// lines yields one or a few items, so the items of a whole dump never sit
+/// in memory at once (for a large dump that was a vector of megabytes,
+/// with its page faults, on every parse).
+struct Items<'a, 's, 'l> {
+    source: &'a str,
+    lines: &'s [Scanned],
+    lexicon: &'l Lexicon,
+    /// The next line to read.
+    i: usize,
+    /// Items of the last step, last first.
+    ready: Vec<Item<'a>>,
+}
+
+impl<'a> Iterator for Items<'a, '_, '_> {
+    type Item = Item<'a>;
+
+    fn next(&mut self) -> Option<Item<'a>> {
+        while self.ready.is_empty() && self.i < self.lines.len() {
+            let (source, lines, lexicon) = (self.source, self.lines, self.lexicon);
+            self.i = step(source, lines, self.i, lexicon, &mut self.ready);
+            self.ready.reverse();
         }
+        self.ready.pop()
     }
-    items
+}
+
+/// Reads the lines from `i` that make one item (or a few: the entries of a
+/// listing, a paragraph and its closing marker) into `items`; returns the
+/// index of the next line to read.
+fn step<'a>(
+    source: &'a str,
+    lines: &[Scanned],
+    mut i: usize,
+    lexicon: &Lexicon,
+    items: &mut Vec<Item<'a>>,
+) -> usize {
+    let line = &lines[i];
+    match line.kind {
+        Kind::Blank => i += 1,
+        Kind::Furniture(category) => {
+            let last = furniture_run(source, lines, i, category, lexicon);
+            items.push(Item::Furniture(category, span_of(&lines[i], &lines[last])));
+            i = last + 1;
+        }
+        Kind::Listing(_) if is_listing(lines, i) => {
+            while let Some(Kind::Listing(entry)) = lines.get(i).map(|l| l.kind) {
+                let l = &lines[i];
+                items.push(Item::Listing {
+                    date: entry.date,
+                    title: Span::new(entry.title.0, entry.title.1, l.line.number),
+                    span: span_of(l, l),
+                });
+                i = next_solid(lines, i + 1);
+            }
+        }
+        Kind::Marker(_) => match theses::thesis_list(source, lines, i, lexicon, items) {
+            Some(next) => i = next,
+            None => i = paragraph(source, lines, i, items),
+        },
+        Kind::SeriesLink => {
+            let next = series::series_link(source, lines, i, lexicon, items);
+            i = if next > i {
+                next
+            } else {
+                paragraph(source, lines, i, items)
+            };
+        }
+        Kind::Episode => {
+            if series::episode_header(source, line, lexicon, items) {
+                i += 1;
+            } else {
+                i = paragraph(source, lines, i, items);
+            }
+        }
+        Kind::Bullet { .. } => {
+            i = recommendations::recommendation_list(source, lines, i, lexicon, items);
+        }
+        Kind::Text { tail: None } => match recommendations::inline_list(source, line) {
+            Some(mut list) => {
+                recommendations::attach_episodes(source, &mut list.items, lexicon);
+                items.push(Item::Recommendations(Box::new(list)));
+                i += 1;
+            }
+            None => i = paragraph(source, lines, i, items),
+        },
+        Kind::Listing(_) | Kind::Text { .. } => i = paragraph(source, lines, i, items),
+    }
+    i
 }
 
 /// Index of the first non-blank line at or after `i`.
@@ -369,20 +405,25 @@ impl<'a> Building<'a> {
 }
 
 /// Items into posts.
-fn posts<'a>(source: &'a str, items: Vec<Item<'a>>, lexicon: &Lexicon) -> Document<'a> {
+fn posts<'a>(
+    source: &'a str,
+    items: impl Iterator<Item = Item<'a>>,
+    lines: usize,
+    lexicon: &Lexicon,
+) -> Document<'a> {
     let mut posts = Posts {
         source,
         lexicon,
         doc: Document::default(),
         building: Open {
-            // A post takes a few items at least.
-            done: Vec::with_capacity(items.len() / 4 + 1),
+            // A post takes a few lines at least.
+            done: Vec::with_capacity(lines / 16 + 1),
             open: None,
         },
         pending_date: None,
         furniture_under_titles: false,
     };
-    let mut items = items.into_iter().peekable();
+    let mut items = items.peekable();
     while let Some(item) = items.next() {
         match item {
             Item::Furniture(category, span) => posts.furniture(category, span, items.peek()),
@@ -533,7 +574,7 @@ impl<'a> Posts<'a, '_> {
         &mut self,
         span: Span,
         single: bool,
-        items: &mut std::iter::Peekable<std::vec::IntoIter<Item<'a>>>,
+        items: &mut std::iter::Peekable<impl Iterator<Item = Item<'a>>>,
     ) {
         let own = self.text(span);
         let title_like = single && is_title(&own);

@@ -259,6 +259,26 @@ pub(crate) fn last_word(text: &str) -> &str {
     text
 }
 
+/// `text.trim_end()`, with no character decoded when `text` ends with a
+/// visible ASCII character, as most lines do.
+#[inline]
+pub(crate) fn trim_end(text: &str) -> &str {
+    match text.as_bytes().last() {
+        Some(b) if b.is_ascii_graphic() => text,
+        _ => text.trim_end(),
+    }
+}
+
+/// `text.trim_start()`, with no character decoded when `text` opens with
+/// a visible ASCII character.
+#[inline]
+pub(crate) fn trim_start(text: &str) -> &str {
+    match text.as_bytes().first() {
+        Some(b) if b.is_ascii_graphic() => text,
+        _ => text.trim_start(),
+    }
+}
+
 /// Bytes of white space that open `text` (`text.len() -
 /// text.trim_start().len()`), ASCII spaces counted without decoding.
 #[inline]
@@ -468,6 +488,8 @@ mod tests {
                 text.find(char::is_whitespace).unwrap_or(text.len()),
                 "{text:?}"
             );
+            assert_eq!(trim_end(text), text.trim_end(), "{text:?}");
+            assert_eq!(trim_start(text), text.trim_start(), "{text:?}");
             assert_eq!(
                 last_word(text),
                 text.rsplit(char::is_whitespace).next().unwrap_or(text),

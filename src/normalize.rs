@@ -11,7 +11,9 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// Normalises `text`: NFC, every run of white space folded to one space,
 /// trimmed. Borrows when nothing changes.
 pub fn normalize(text: &str) -> Cow<'_, str> {
-    let trimmed = text.trim();
+    // Most texts open and close with a visible ASCII character: nothing to
+    // trim, and no character to decode to know it.
+    let trimmed = crate::chars::trim_start(crate::chars::trim_end(text));
     if is_clean(trimmed) {
         return Cow::Borrowed(trimmed);
     }

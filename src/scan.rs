@@ -76,7 +76,7 @@ pub(crate) fn scan(
             };
         }
         let lead = crate::chars::space_len_at(raw);
-        let trimmed = raw[lead..].trim_end();
+        let trimmed = crate::chars::trim_end(&raw[lead..]);
         let start = line.start + lead;
         let end = start + trimmed.len();
         let kind = classify(trimmed, start, lexicon, raw);

@@ -209,7 +209,7 @@ fn split_items<'a>(
     let mut cursor = 0;
     for (n, &(m_start, m, t)) in starts.iter().enumerate() {
         let stop = starts.get(n + 1).map_or(end, |next| next.0);
-        let text = source[t..stop].trim_end();
+        let text = crate::chars::trim_end(&source[t..stop]);
         if text.is_empty() {
             continue;
         }
@@ -266,7 +266,7 @@ pub(super) fn attach_episodes<'a>(
     lexicon: &Lexicon,
 ) {
     for r in recs {
-        let raw = source[r.span.start + r.marker.len()..r.span.end].trim_start();
+        let raw = crate::chars::trim_start(&source[r.span.start + r.marker.len()..r.span.end]);
         r.episode = numbered_title(raw, lexicon).map(|h| episode_of(&h, raw, r.span));
     }
 }

@@ -179,7 +179,7 @@ fn thesis<'a>(
 ) -> Thesis<'a> {
     let mut text = &source[text_start..end];
     if emphasis {
-        text = text.trim_end();
+        text = crate::chars::trim_end(text);
         text = text
             .strip_suffix("**")
             .or_else(|| text.strip_suffix("__"))

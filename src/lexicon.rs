@@ -148,6 +148,10 @@ pub struct Lexicon {
     pub(crate) months: Phrases<u8>,
     pub(crate) numbers: Phrases<u32>,
     pub(crate) series_links: Phrases<Direction>,
+    /// The words that may open an episode header after its number or
+    /// before it (episode words, number words), in one filter: the
+    /// header's gate asks it of every line.
+    pub(crate) episode_openers: Trigrams,
 }
 
 impl Default for Lexicon {
@@ -170,6 +174,7 @@ impl Lexicon {
             months: Phrases::default(),
             numbers: Phrases::default(),
             series_links: Phrases::default(),
+            episode_openers: Trigrams::default(),
         }
     }
 
@@ -193,7 +198,7 @@ impl Lexicon {
         }
         for (list, words) in table.words() {
             for &word in words {
-                self.add_word(list, word);
+                self.words[list.index()].insert(word, ());
             }
         }
         for &(name, month) in table.months {
@@ -205,6 +210,15 @@ impl Lexicon {
         for &(phrase, direction) in table.series_links {
             self.series_links.insert(phrase, direction);
         }
+        self.reindex();
+    }
+
+    /// Rebuilds the filters that span several lists.
+    fn reindex(&mut self) {
+        let mut openers = Trigrams::default();
+        self.words(Words::EpisodeWord).add_trigrams(&mut openers);
+        self.numbers.add_trigrams(&mut openers);
+        self.episode_openers = openers;
     }
 
     /// Adds every word of `other` to this lexicon.
@@ -217,6 +231,7 @@ impl Lexicon {
         self.months.extend(&other.months);
         self.numbers.extend(&other.numbers);
         self.series_links.extend(&other.series_links);
+        self.reindex();
         self
     }
 
@@ -238,6 +253,7 @@ impl Lexicon {
     /// Adds `phrase` to the word list `list`.
     pub fn add_word(&mut self, list: Words, phrase: &str) -> &mut Self {
         self.words[list.index()].insert(phrase, ());
+        self.reindex();
         self
     }
 
@@ -251,6 +267,7 @@ impl Lexicon {
     /// "last", which has no number.
     pub fn add_number_word(&mut self, word: &str, n: u32) -> &mut Self {
         self.numbers.insert(word, n);
+        self.reindex();
         self
     }
 
@@ -283,14 +300,23 @@ pub(crate) struct Phrases<T> {
     /// second character that is not a plain ASCII byte (white space, `'`,
     /// a letter beyond ASCII) or none.
     second: Box<[u128; 128]>,
-    /// A Bloom filter of the phrases' first three bytes (see [`trigram`]),
-    /// and a bit per ASCII first byte whose phrases it cannot hold (fewer
-    /// than three bytes, or a byte such as `'` that stands for more).
-    trigrams: Box<[u64; TRIGRAM_WORDS]>,
-    untrigrammed: u128,
+    /// The phrases' first three bytes, for [`Phrases::may_open`].
+    trigrams: Trigrams,
 }
 
-/// Words of 64 bits in a [`Phrases`] trigram filter.
+/// A Bloom filter of the first three bytes of a set of phrases (folded),
+/// with a bit per ASCII first byte whose phrases it cannot hold (fewer than
+/// three bytes, or a byte such as `'` that stands for more) and a flag for
+/// phrases that open beyond ASCII. A gate: it answers "no" for most texts
+/// that open no phrase, and never for one that does.
+#[derive(Debug, Clone)]
+pub(crate) struct Trigrams {
+    bits: Box<[u64; TRIGRAM_WORDS]>,
+    untrigrammed: u128,
+    wide: bool,
+}
+
+/// Words of 64 bits in a [`Trigrams`] filter.
 const TRIGRAM_WORDS: usize = 64;
 
 /// The filter bit of three folded bytes.
@@ -304,6 +330,56 @@ fn trigram(a: u8, b: u8, c: u8) -> usize {
 #[inline]
 fn trigram_byte(b: u8) -> bool {
     (0x20..0x7F).contains(&b) && b != b'\''
+}
+
+impl Default for Trigrams {
+    fn default() -> Self {
+        Trigrams {
+            bits: Box::new([0; TRIGRAM_WORDS]),
+            untrigrammed: 0,
+            wide: false,
+        }
+    }
+}
+
+impl Trigrams {
+    /// Adds the first bytes of a folded phrase.
+    fn insert(&mut self, phrase: &str) {
+        match *phrase.as_bytes() {
+            [a, b, c, ..] if trigram_byte(a) && trigram_byte(b) && trigram_byte(c) => {
+                let bit = trigram(a, b, c);
+                self.bits[bit / 64] |= 1 << (bit % 64);
+            }
+            [a, ..] if a.is_ascii() => self.untrigrammed |= 1 << a,
+            [_, ..] => self.wide = true,
+            [] => {}
+        }
+    }
+
+    /// Whether a phrase may open `text`, judged by its first three bytes;
+    /// `None` when they do not settle it (a short text, white space or a
+    /// letter that phrases fold), and the caller must ask the lists.
+    #[inline]
+    pub(crate) fn test(&self, text: &str) -> Option<bool> {
+        match *text.as_bytes() {
+            [a, b, c, ..]
+                if trigram_byte(a)
+                    && trigram_byte(b)
+                    && trigram_byte(c)
+                    && !(b == b' ' && c == b' ') =>
+            {
+                let a = a.to_ascii_lowercase();
+                let bit = trigram(a, b.to_ascii_lowercase(), c.to_ascii_lowercase());
+                Some(
+                    self.untrigrammed & (1 << a) != 0
+                        || self.bits[bit / 64] & (1 << (bit % 64)) != 0,
+                )
+            }
+            // Nothing opens with a byte beyond ASCII: no phrase either.
+            [a, ..] if !a.is_ascii() && !self.wide => Some(false),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -428,8 +504,7 @@ impl<T> Default for Phrases<T> {
             entries: Vec::new(),
             ascii: Box::new([(0, 0); 128]),
             second: Box::new([0; 128]),
-            trigrams: Box::new([0; TRIGRAM_WORDS]),
-            untrigrammed: 0,
+            trigrams: Trigrams::default(),
         }
     }
 }
@@ -475,20 +550,10 @@ impl<T> Phrases<T> {
         }
         *self.ascii = index;
         *self.second = second;
-        let mut trigrams = [0u64; TRIGRAM_WORDS];
-        let mut untrigrammed = 0u128;
+        self.trigrams = Trigrams::default();
         for e in &self.entries {
-            match *e.phrase.as_bytes() {
-                [a, b, c, ..] if trigram_byte(a) && trigram_byte(b) && trigram_byte(c) => {
-                    let bit = trigram(a, b, c);
-                    trigrams[bit / 64] |= 1 << (bit % 64);
-                }
-                [a, ..] if a.is_ascii() => untrigrammed |= 1 << a,
-                _ => {}
-            }
+            self.trigrams.insert(&e.phrase);
         }
-        *self.trigrams = trigrams;
-        self.untrigrammed = untrigrammed;
     }
 
     /// The range of entries that may start `text`, judged by its first
@@ -566,23 +631,13 @@ impl<T> Phrases<T> {
     /// than [`Phrases::may_start`] for a gate that guards a whole parse.
     #[inline]
     pub(crate) fn may_open(&self, text: &str) -> bool {
-        if !self.may_start(text) {
-            return false;
-        }
-        match *text.as_bytes() {
-            [a, b, c, ..]
-                if trigram_byte(a)
-                    && trigram_byte(b)
-                    && trigram_byte(c)
-                    && !(b == b' ' && c == b' ') =>
-            {
-                let a = a.to_ascii_lowercase();
-                let bit = trigram(a, b.to_ascii_lowercase(), c.to_ascii_lowercase());
-                self.untrigrammed & (1 << a) != 0
-                    || self.trigrams[bit / 64] & (1 << (bit % 64)) != 0
-            }
-            // Short text, or white space and letters that phrases fold.
-            _ => true,
+        self.may_start(text) && self.trigrams.test(text).unwrap_or(true)
+    }
+
+    /// Adds the first bytes of every phrase to `filter`.
+    fn add_trigrams(&self, filter: &mut Trigrams) {
+        for e in &self.entries {
+            filter.insert(&e.phrase);
         }
     }
 
@@ -786,8 +841,13 @@ mod tests {
     }
 
     /// `may_open` is a filter: it never refuses a text that a phrase of
-    /// the set starts, whatever its case and white space.
+    /// the set starts, whatever its case and white space; nor does a
+    /// filter that holds the set among others.
     fn may_open_keeps_every_match<T>(set: &Phrases<T>) {
+        may_open_keeps_every_match_in(set, None);
+    }
+
+    fn may_open_keeps_every_match_in<T>(set: &Phrases<T>, union: Option<&Trigrams>) {
         for e in &set.entries {
             let phrase = &*e.phrase;
             let mut title = phrase.to_string();
@@ -803,10 +863,11 @@ mod tests {
                 phrase.replace(' ', "\t"),
                 phrase.replace('\'', "\u{2019}"),
             ] {
-                assert!(
-                    set.may_open(&text) || set.longest_prefix(&text).is_none(),
-                    "{text:?}"
-                );
+                let found = set.longest_prefix(&text).is_some();
+                assert!(set.may_open(&text) || !found, "{text:?}");
+                if let Some(union) = union {
+                    assert!(union.test(&text) != Some(false) || !found, "{text:?}");
+                }
             }
         }
     }
@@ -821,6 +882,17 @@ mod tests {
         may_open_keeps_every_match(&lexicon.numbers);
         may_open_keeps_every_match(&lexicon.months);
         may_open_keeps_every_match(&lexicon.series_links);
+        let openers = Some(&lexicon.episode_openers);
+        may_open_keeps_every_match_in(lexicon.words(Words::EpisodeWord), openers);
+        may_open_keeps_every_match_in(&lexicon.numbers, openers);
+        // Words added later join the filter.
+        let mut lexicon = Lexicon::empty();
+        lexicon.add_word(Words::EpisodeWord, "Folge");
+        lexicon.add_number_word("zwölf", 12);
+        let openers = Some(&lexicon.episode_openers);
+        may_open_keeps_every_match_in(lexicon.words(Words::EpisodeWord), openers);
+        may_open_keeps_every_match_in(&lexicon.numbers, openers);
+        assert_eq!(lexicon.episode_openers.test("Folge 3"), Some(true));
     }
 
     #[test]

@@ -156,8 +156,9 @@ pub(crate) fn header<'a>(line: &'a str, lexicon: &Lexicon) -> Option<Header<'a>>
     let opens = |body: &str| {
         ordinal_digits(body)
             || body.starts_with(['S', 's'])
-            || lexicon.words(Words::EpisodeWord).may_open(body)
-            || lexicon.numbers.may_open(body)
+            || lexicon.episode_openers.test(body).unwrap_or_else(|| {
+                lexicon.words(Words::EpisodeWord).may_start(body) || lexicon.numbers.may_start(body)
+            })
     };
     if line.len() > MAX_HEADER || (!line.starts_with('[') && !opens(line)) {
         return None;

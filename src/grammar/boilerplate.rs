@@ -60,7 +60,12 @@ pub(crate) fn whole(line: &str, lexicon: &Lexicon) -> Option<Category> {
     } else {
         line.trim_start_matches(|c: char| LEADING_ARROWS.contains(&c) || c.is_whitespace())
     };
-    for (n, &(category, pattern)) in lexicon.boilerplate.prefixes(core) {
+    // The trigram filter turns most lines away before a phrase is compared.
+    let phrases = lexicon
+        .boilerplate
+        .may_open(core)
+        .then(|| lexicon.boilerplate.prefixes(core));
+    for (n, &(category, pattern)) in phrases.into_iter().flatten() {
         let rest = &core[n..];
         let whole = match pattern {
             Pattern::Line => only_symbols(rest),

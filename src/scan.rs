@@ -6,6 +6,7 @@
 use crate::grammar::boilerplate;
 use crate::grammar::bullet::{self, Bullet};
 use crate::grammar::listing::{self, Entry};
+use crate::grammar::series::Located;
 use crate::grammar::thesis::{self, Marker};
 use crate::grammar::{episode, series, visible};
 use crate::lexicon::Lexicon;
@@ -21,8 +22,9 @@ pub(crate) enum Kind {
     Furniture(Category),
     /// An archive listing entry: a date and a title.
     Listing(Entry),
-    /// A link to the previous or next episode of a series opens here.
-    SeriesLink,
+    /// A link to the previous or next episode of a series opens here, in
+    /// the line's visible text.
+    SeriesLink(Located),
     /// An episode header ("Episodio 4: titolo").
     Episode,
     /// A thesis marker opens the line (offsets relative to `start`).
@@ -46,6 +48,9 @@ pub(crate) struct Scanned {
     /// What the line holds.
     pub kind: Kind,
 }
+
+// The line table holds one of these per line: it should not grow unseen.
+const _: () = assert!(std::mem::size_of::<Scanned>() <= 72);
 
 impl Scanned {
     /// The trimmed content of the line.
@@ -124,8 +129,8 @@ fn classify(line: &str, start: usize, lexicon: &Lexicon, raw: &str) -> Kind {
         let title = (start + entry.title.0, start + entry.title.1);
         return Kind::Listing(Entry { title, ..entry });
     }
-    if series::opening(text, lexicon).is_some() {
-        return Kind::SeriesLink;
+    if let Some(opening) = series::opening(text, lexicon) {
+        return Kind::SeriesLink(opening.locate(text));
     }
     if episode::header(text, lexicon).is_some() {
         return Kind::Episode;

@@ -131,8 +131,8 @@ fn step<'a>(
             Some(next) => i = next,
             None => i = paragraph(source, lines, i, items),
         },
-        Kind::SeriesLink => {
-            let next = series::series_link(source, lines, i, lexicon, items);
+        Kind::SeriesLink(opening) => {
+            let next = series::series_link(source, lines, i, opening, lexicon, items);
             i = if next > i {
                 next
             } else {

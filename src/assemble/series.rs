@@ -5,7 +5,8 @@ use std::borrow::Cow;
 
 use super::{Item, continues, next_solid};
 use crate::grammar::episode::{self, Header, Slot, hashtags};
-use crate::grammar::{series, visible};
+use crate::grammar::series::Located;
+use crate::grammar::visible;
 use crate::lexicon::Lexicon;
 use crate::model::{Block, Episode, SeriesLink, Span};
 use crate::normalize::normalize;
@@ -52,14 +53,13 @@ pub(super) fn series_link<'a>(
     source: &'a str,
     lines: &[Scanned],
     i: usize,
+    opening: Located,
     lexicon: &Lexicon,
     items: &mut Vec<Item<'a>>,
 ) -> usize {
     let open_line = &lines[i];
-    let text = visible(open_line.text(source));
-    let Some(opening) = series::opening(text, lexicon) else {
-        return i;
-    };
+    // The scan parsed the opening already: its pieces, in the same text.
+    let opening = opening.resolve(visible(open_line.text(source)));
     // The slot: within a few lines, past recap text only.
     let mut slot: Option<(usize, Slot<'a>)> = None;
     for (j, line) in lines.iter().enumerate().skip(i + 1).take(MAX_RECAP_LINES) {
@@ -82,10 +82,9 @@ pub(super) fn series_link<'a>(
         .map(|r| r.as_ptr() as usize - source.as_ptr() as usize);
     let (recap_first, recap_last) = match slot {
         Some((j, _)) => {
-            let solid: Vec<usize> = (i + 1..j)
-                .filter(|&k| lines[k].kind != Kind::Blank)
-                .collect();
-            (solid.first().copied(), solid.last().copied())
+            let mut solid = (i + 1..j).filter(|&k| lines[k].kind != Kind::Blank);
+            let first = solid.next();
+            (first, solid.last().or(first))
         }
         None if rest_start.is_none() => {
             let k = next_solid(lines, i + 1);

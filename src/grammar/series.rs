@@ -29,6 +29,69 @@ pub(crate) struct Opening<'a> {
     pub rest: Option<&'a str>,
 }
 
+/// An [`Opening`] as byte ranges of its line: small and `Copy`, so the
+/// scan's line table keeps it and the assembly need not parse the line
+/// again. Openings are short (at most [`MAX_OPENING`] bytes), so every
+/// offset fits in a `u32`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Located {
+    direction: Direction,
+    tag: Piece,
+    title: Piece,
+    rest: Piece,
+}
+
+/// A byte range of a line, or nothing (`start > end`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    start: u32,
+    end: u32,
+}
+
+impl Piece {
+    const NONE: Piece = Piece { start: 1, end: 0 };
+
+    /// The range of `part`, a slice of `line`.
+    fn of(line: &str, part: Option<&str>) -> Piece {
+        let Some(part) = part else {
+            return Piece::NONE;
+        };
+        let start = part.as_ptr() as usize - line.as_ptr() as usize;
+        match (u32::try_from(start), u32::try_from(start + part.len())) {
+            (Ok(start), Ok(end)) => Piece { start, end },
+            _ => Piece::NONE,
+        }
+    }
+
+    fn get(self, line: &str) -> Option<&str> {
+        line.get(self.start as usize..self.end as usize)
+    }
+}
+
+impl Opening<'_> {
+    /// The opening as byte ranges of `line`, the text it was parsed from.
+    pub(crate) fn locate(&self, line: &str) -> Located {
+        Located {
+            direction: self.direction,
+            tag: Piece::of(line, self.tag),
+            title: Piece::of(line, self.title),
+            rest: Piece::of(line, self.rest),
+        }
+    }
+}
+
+impl Located {
+    /// The opening again, from the `line` it was located in.
+    pub(crate) fn resolve(self, line: &str) -> Opening<'_> {
+        Opening {
+            direction: self.direction,
+            tag: self.tag.get(line),
+            title: self.title.get(line),
+            rest: self.rest.get(line),
+        }
+    }
+}
+
 /// Parses the opening line of a series link.
 // series-link  = [series-tag 1*WSP] <series-link-phrase>
 //                [1*WSP <series-connector> 1*WSP series-title] *WSP [":" / "…" / "..." / "."] [rest]
@@ -104,6 +167,8 @@ mod tests {
 
     fn open(line: &str) -> (Direction, Option<&str>, Option<&str>, Option<&str>) {
         let o = opening(line, &Lexicon::default()).unwrap_or_else(|| panic!("{line:?}"));
+        // What the line table keeps gives the same opening back.
+        assert_eq!(o.locate(line).resolve(line), o, "{line:?}");
         (o.direction, o.tag, o.title, o.rest)
     }
 

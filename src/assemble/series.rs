@@ -84,7 +84,7 @@ pub(super) fn series_link<'a>(
         Some((j, _)) => {
             let mut solid = (i + 1..j).filter(|&k| lines[k].kind != Kind::Blank);
             let first = solid.next();
-            (first, solid.last().or(first))
+            (first, solid.next_back().or(first))
         }
         None if rest_start.is_none() => {
             let k = next_solid(lines, i + 1);

@@ -25,8 +25,9 @@ pub(crate) enum Kind {
     /// A link to the previous or next episode of a series opens here, in
     /// the line's visible text.
     SeriesLink(Located),
-    /// An episode header ("Episodio 4: titolo").
-    Episode,
+    /// An episode header ("Episodio 4: titolo"), in the line's visible
+    /// text.
+    Episode(episode::Located),
     /// A thesis marker opens the line (offsets relative to `start`).
     Marker(Marker),
     /// A bullet opens the line (offsets relative to `start`); `indent` is
@@ -132,8 +133,8 @@ fn classify(line: &str, start: usize, lexicon: &Lexicon, raw: &str) -> Kind {
     if let Some(opening) = series::opening(text, lexicon) {
         return Kind::SeriesLink(opening.locate(text));
     }
-    if episode::header(text, lexicon).is_some() {
-        return Kind::Episode;
+    if let Some(header) = episode::header(text, lexicon) {
+        return Kind::Episode(header.locate(text));
     }
     if is_code(raw) {
         return Kind::Text { tail: None };

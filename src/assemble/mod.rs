@@ -139,12 +139,9 @@ fn step<'a>(
                 paragraph(source, lines, i, items)
             };
         }
-        Kind::Episode => {
-            if series::episode_header(source, line, lexicon, items) {
-                i += 1;
-            } else {
-                i = paragraph(source, lines, i, items);
-            }
+        Kind::Episode(header) => {
+            series::episode_header(source, line, header, items);
+            i += 1;
         }
         Kind::Bullet { .. } => {
             i = recommendations::recommendation_list(source, lines, i, lexicon, items);

@@ -29,22 +29,19 @@ pub(super) fn episode_of<'a>(header: &Header<'a>, line: &'a str, span: Span) -> 
     }
 }
 
-/// The episode header on line `i`.
+/// The episode header on `line`, which the scan parsed.
 pub(super) fn episode_header<'a>(
     source: &'a str,
     line: &Scanned,
-    lexicon: &Lexicon,
+    header: episode::Located,
     items: &mut Vec<Item<'a>>,
-) -> bool {
+) {
     let text = visible(line.text(source));
-    let Some(header) = episode::header(text, lexicon) else {
-        return false;
-    };
+    let header = header.resolve(text);
     let span = Span::new(line.start, line.end, line.line.number);
     items.push(Item::Block(Block::Episode(Box::new(episode_of(
         &header, text, span,
     )))));
-    true
 }
 
 /// The series link opened on line `i`, with its recap and slot; returns

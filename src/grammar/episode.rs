@@ -8,7 +8,7 @@ use nom::bytes::complete::{take_while_m_n, take_while1};
 use nom::character::complete::{char, one_of};
 use nom::combinator::opt;
 
-use super::{Res, number, tag_ci, ws0, ws1};
+use super::{Piece, Res, number, tag_ci, ws0, ws1};
 use crate::lexicon::{Lexicon, Words};
 use crate::model::Time;
 
@@ -25,6 +25,43 @@ pub(crate) struct Header<'a> {
     pub number: Option<u32>,
     pub of: Option<u32>,
     pub title: Option<&'a str>,
+}
+
+/// A [`Header`] from [`header`] as byte ranges of its line, for the
+/// scan's line table (see [`Piece`]); numbers are 0 when absent, as
+/// [`header`] never gives 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Located {
+    tag: Piece,
+    title: Piece,
+    number: u32,
+    of: u32,
+}
+
+impl Header<'_> {
+    /// The header as byte ranges of `line`, the text it was parsed from.
+    /// A header's series is not kept: [`header`] finds none.
+    pub(crate) fn locate(&self, line: &str) -> Located {
+        Located {
+            tag: Piece::of(line, self.tag),
+            title: Piece::of(line, self.title),
+            number: self.number.unwrap_or(0),
+            of: self.of.unwrap_or(0),
+        }
+    }
+}
+
+impl Located {
+    /// The header again, from the `line` it was located in.
+    pub(crate) fn resolve(self, line: &str) -> Header<'_> {
+        Header {
+            tag: self.tag.get(line),
+            series: None,
+            number: (self.number > 0).then_some(self.number),
+            of: (self.of > 0).then_some(self.of),
+            title: self.title.get(line),
+        }
+    }
 }
 
 fn fail(input: &str) -> nom::Err<nom::error::Error<&str>> {
@@ -424,6 +461,8 @@ mod tests {
 
     fn head(line: &str) -> (Option<&str>, Option<u32>, Option<u32>, Option<&str>) {
         let h = header(line, &Lexicon::default()).unwrap_or_else(|| panic!("{line:?}"));
+        // What the line table keeps gives the same header back.
+        assert_eq!(h.locate(line).resolve(line), h, "{line:?}");
         (h.tag, h.number, h.of, h.title)
     }
 

@@ -91,6 +91,36 @@ pub(crate) fn visible(text: &str) -> &str {
     text.trim_start_matches(|c: char| is_invisible(c) || c.is_whitespace())
 }
 
+/// A byte range of a line, or nothing (`start > end`): how the scan's
+/// line table keeps the pieces of a parsed line (a piece that does not fit
+/// in `u32` offsets is kept as nothing; the lines that keep pieces are a
+/// few hundred bytes at most).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Piece {
+    start: u32,
+    end: u32,
+}
+
+impl Piece {
+    pub(crate) const NONE: Piece = Piece { start: 1, end: 0 };
+
+    /// The range of `part`, a slice of `line`.
+    pub(crate) fn of(line: &str, part: Option<&str>) -> Piece {
+        let Some(part) = part else {
+            return Piece::NONE;
+        };
+        let start = part.as_ptr() as usize - line.as_ptr() as usize;
+        match (u32::try_from(start), u32::try_from(start + part.len())) {
+            (Ok(start), Ok(end)) => Piece { start, end },
+            _ => Piece::NONE,
+        }
+    }
+
+    pub(crate) fn get(self, line: &str) -> Option<&str> {
+        line.get(self.start as usize..self.end as usize)
+    }
+}
+
 /// Byte offset of `rest` inside `whole`, where `rest` is a suffix of it.
 pub(crate) fn offset_in(whole: &str, rest: &str) -> usize {
     whole.len() - rest.len()

@@ -2,7 +2,7 @@
 //! ("[7-eleven] Nella puntata precedente di “X”:", "Previously on X").
 
 use super::episode::series_tag;
-use super::ws0;
+use super::{Piece, ws0};
 use crate::lexicon::{Lexicon, Words};
 use crate::model::Direction;
 
@@ -31,41 +31,13 @@ pub(crate) struct Opening<'a> {
 
 /// An [`Opening`] as byte ranges of its line: small and `Copy`, so the
 /// scan's line table keeps it and the assembly need not parse the line
-/// again. Openings are short (at most [`MAX_OPENING`] bytes), so every
-/// offset fits in a `u32`.
+/// again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Located {
     direction: Direction,
     tag: Piece,
     title: Piece,
     rest: Piece,
-}
-
-/// A byte range of a line, or nothing (`start > end`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Piece {
-    start: u32,
-    end: u32,
-}
-
-impl Piece {
-    const NONE: Piece = Piece { start: 1, end: 0 };
-
-    /// The range of `part`, a slice of `line`.
-    fn of(line: &str, part: Option<&str>) -> Piece {
-        let Some(part) = part else {
-            return Piece::NONE;
-        };
-        let start = part.as_ptr() as usize - line.as_ptr() as usize;
-        match (u32::try_from(start), u32::try_from(start + part.len())) {
-            (Ok(start), Ok(end)) => Piece { start, end },
-            _ => Piece::NONE,
-        }
-    }
-
-    fn get(self, line: &str) -> Option<&str> {
-        line.get(self.start as usize..self.end as usize)
-    }
 }
 
 impl Opening<'_> {

@@ -67,8 +67,11 @@ pub(crate) fn skip_plain(bytes: &[u8], from: usize) -> Option<usize> {
         let w = word(chunk);
         let letter = in_range(w | (0x20 * ONES), 0x61, 0x7A);
         let plain = letter | in_range(w, 0x30, 0x39) | zero_bytes(w ^ (0x20 * ONES));
-        if plain != HIGH {
-            break;
+        // Each test is exact byte by byte, so the lowest byte not marked
+        // plain is the first one.
+        let other = !plain & HIGH;
+        if other != 0 {
+            return Some(i + (other.trailing_zeros() / 8) as usize);
         }
         i += 8;
     }

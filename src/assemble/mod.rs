@@ -575,7 +575,8 @@ impl<'a> Posts<'a, '_> {
     ) {
         let own = self.text(span);
         let title_like = single && is_title(&own);
-        let bare_title = title_like && is_heading(&own);
+        let heading = single && is_heading(&own);
+        let bare_title = title_like && heading;
         let twin = match items.peek() {
             Some(&Item::Text {
                 span: next,
@@ -613,7 +614,7 @@ impl<'a> Posts<'a, '_> {
             b.post.title = Some(title_record(source, span, span, lexicon));
             b.post.date = b.post.date.or(dated).or(self.pending_date.take());
             b.has_content = true;
-        } else if single && is_heading(&own) && next_is_content(items.peek()) {
+        } else if heading && next_is_content(items.peek()) {
             self.furniture_under_titles |= b.push_body(Block::Heading(Heading { text: own, span }));
         } else {
             self.furniture_under_titles |=

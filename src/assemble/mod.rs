@@ -312,8 +312,8 @@ fn is_bare_title(text: &str) -> bool {
 fn has_sentence_break(text: &str) -> bool {
     memchr::memchr_iter(b'.', text.as_bytes()).any(|i| {
         let rest = &text[i + 1..];
-        let after = rest.trim_start();
-        after.len() < rest.len() && after.chars().next().is_some_and(char::is_uppercase)
+        let space = crate::chars::space_len_at(rest);
+        space > 0 && rest[space..].chars().next().is_some_and(char::is_uppercase)
     })
 }
 

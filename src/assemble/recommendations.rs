@@ -163,7 +163,10 @@ fn push_items<'a>(
     out: &mut Vec<Recommendation<'a>>,
 ) {
     let first = (marker_start, marker, text_start);
-    if let Some((c, at)) = inline_bullets(&source[text_start..end])
+    // Only a marker that can separate items inline may repeat in the text.
+    let repeats = marker.chars().next().is_some_and(bullet::is_inline_bullet);
+    if repeats
+        && let Some((c, at)) = inline_bullets(&source[text_start..end])
         && marker.starts_with(c)
     {
         let mut starts = vec![first];

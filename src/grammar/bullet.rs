@@ -137,7 +137,7 @@ pub(crate) fn inline_bullets(line: &str) -> Option<(char, Vec<usize>)> {
         let Some(c) = line[i..].chars().next() else {
             continue;
         };
-        if !is_symbol_bullet(c) || matches!(c, '–' | '—' | '→') {
+        if !is_inline_bullet(c) {
             continue;
         }
         let spaced_before = line[..i]
@@ -156,6 +156,12 @@ pub(crate) fn inline_bullets(line: &str) -> Option<(char, Vec<usize>)> {
         }
     }
     found.filter(|(_, at)| at.len() >= 2)
+}
+
+/// Whether `c` may separate items on one line: a symbol bullet, but not
+/// a dash or an arrow, which prose uses between clauses.
+pub(crate) fn is_inline_bullet(c: char) -> bool {
+    is_symbol_bullet(c) && !matches!(c, '–' | '—' | '→')
 }
 
 /// Columns of leading white space (a tab counts four).

@@ -298,8 +298,9 @@ pub(crate) struct Phrases<T> {
     /// For each ASCII character, a bit per ASCII byte that may follow it
     /// in a phrase (folded); all bits when some phrase of the range has a
     /// second character that is not a plain ASCII byte (white space, `'`,
-    /// a letter beyond ASCII) or none.
-    second: Box<[u128; 128]>,
+    /// a letter beyond ASCII) or none. Two 64-bit words rather than a
+    /// `u128`, which x86-64 shifts in several instructions.
+    second: Box<[[u64; 2]; 128]>,
     /// The phrases' first three bytes, for [`Phrases::may_open`].
     trigrams: Trigrams,
 }
@@ -503,7 +504,7 @@ impl<T> Default for Phrases<T> {
         Phrases {
             entries: Vec::new(),
             ascii: Box::new([(0, 0); 128]),
-            second: Box::new([0; 128]),
+            second: Box::new([[0; 2]; 128]),
             trigrams: Trigrams::default(),
         }
     }
@@ -534,7 +535,7 @@ impl<T> Phrases<T> {
     /// sorted entries.
     fn reindex(&mut self) {
         let mut index = [(0u32, 0u32); 128];
-        let mut second = [0u128; 128];
+        let mut second = [[0u64; 2]; 128];
         for (i, e) in self.entries.iter().enumerate() {
             let at = e.first as usize;
             if let Some(range) = index.get_mut(at) {
@@ -542,10 +543,12 @@ impl<T> Phrases<T> {
                     range.0 = i as u32;
                 }
                 range.1 = i as u32 + 1;
-                second[at] |= match e.phrase.as_bytes().get(1) {
-                    Some(&b) if b.is_ascii() && b != b' ' && b != b'\'' => 1 << b,
-                    _ => u128::MAX,
-                };
+                match e.phrase.as_bytes().get(1) {
+                    Some(&b) if b.is_ascii() && b != b' ' && b != b'\'' => {
+                        second[at][usize::from(b >> 6)] |= 1 << (b & 63);
+                    }
+                    _ => second[at] = [u64::MAX; 2],
+                }
             }
         }
         *self.ascii = index;
@@ -567,9 +570,13 @@ impl<T> Phrases<T> {
                 let (lo, hi) = self.ascii[at];
                 let second = self.second[at];
                 // A phrase's second byte is ASCII (below 128) or the range
-                // takes anything (`u128::MAX`).
+                // takes anything (every bit set).
                 let next = bytes.get(1).map_or(0, u8::to_ascii_lowercase);
-                let may = second == u128::MAX || (next < 128 && second & (1 << next) != 0);
+                let may = if next < 128 {
+                    second[usize::from(next >> 6)] >> (next & 63) & 1 != 0
+                } else {
+                    second == [u64::MAX; 2]
+                };
                 if may { lo as usize..hi as usize } else { 0..0 }
             }
             Some(_) => self.wide_candidates(text),

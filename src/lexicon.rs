@@ -313,7 +313,8 @@ pub(crate) struct Phrases<T> {
 #[derive(Debug, Clone)]
 pub(crate) struct Trigrams {
     bits: Box<[u64; TRIGRAM_WORDS]>,
-    untrigrammed: u128,
+    /// A bit per ASCII first byte, in two words (see `Phrases::second`).
+    untrigrammed: [u64; 2],
     wide: bool,
 }
 
@@ -337,7 +338,7 @@ impl Default for Trigrams {
     fn default() -> Self {
         Trigrams {
             bits: Box::new([0; TRIGRAM_WORDS]),
-            untrigrammed: 0,
+            untrigrammed: [0; 2],
             wide: false,
         }
     }
@@ -351,7 +352,7 @@ impl Trigrams {
                 let bit = trigram(a, b, c);
                 self.bits[bit / 64] |= 1 << (bit % 64);
             }
-            [a, ..] if a.is_ascii() => self.untrigrammed |= 1 << a,
+            [a, ..] if a.is_ascii() => self.untrigrammed[usize::from(a >> 6)] |= 1 << (a & 63),
             [_, ..] => self.wide = true,
             [] => {}
         }
@@ -372,7 +373,7 @@ impl Trigrams {
                 let a = a.to_ascii_lowercase();
                 let bit = trigram(a, b.to_ascii_lowercase(), c.to_ascii_lowercase());
                 Some(
-                    self.untrigrammed & (1 << a) != 0
+                    self.untrigrammed[usize::from(a >> 6)] >> (a & 63) & 1 != 0
                         || self.bits[bit / 64] & (1 << (bit % 64)) != 0,
                 )
             }

@@ -106,52 +106,6 @@ pub(crate) fn has_digits(bytes: &[u8], n: usize) -> bool {
         >= n
 }
 
-/// The offsets of the ASCII digits of `bytes`, found eight bytes at a
-/// time: prose has few, and a word without one costs a few instructions.
-pub(crate) fn digits(bytes: &[u8]) -> Digits<'_> {
-    Digits {
-        bytes,
-        base: 0,
-        next: 0,
-        mask: 0,
-    }
-}
-
-/// The iterator of [`digits`].
-pub(crate) struct Digits<'a> {
-    bytes: &'a [u8],
-    /// Offset of the chunk `mask` describes, and of the chunk after it.
-    base: usize,
-    next: usize,
-    /// The high bit of each digit byte of the current chunk.
-    mask: u64,
-}
-
-impl Iterator for Digits<'_> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        while self.mask == 0 {
-            let start = self.next;
-            let w = match self.bytes.get(start..).and_then(<[u8]>::first_chunk::<8>) {
-                Some(chunk) => word(chunk),
-                None => {
-                    let rest = self.bytes.get(start..).filter(|r| !r.is_empty())?;
-                    let mut padded = [0u8; 8];
-                    padded[..rest.len()].copy_from_slice(rest);
-                    word(&padded)
-                }
-            };
-            self.mask = digit_mask(w);
-            self.base = start;
-            self.next = start + 8;
-        }
-        let bit = self.mask.trailing_zeros() as usize;
-        self.mask &= self.mask - 1;
-        Some(self.base + bit / 8)
-    }
-}
-
 /// `char::is_alphanumeric`, fast for ASCII and the Latin blocks.
 #[inline]
 pub(crate) fn is_alnum(c: char) -> bool {
@@ -425,23 +379,6 @@ mod tests {
             for n in 0..5 {
                 assert_eq!(has_digits(text.as_bytes(), n), count >= n, "{text} {n}");
             }
-        }
-    }
-
-    #[test]
-    fn ok_digits_as_a_byte_filter() {
-        let text: Vec<u8> = (0..=255u8)
-            .chain(b"a1 22 x9\xb9\xc2\xb3".iter().copied())
-            .collect();
-        for from in 0..text.len() {
-            let ours: Vec<usize> = digits(&text[from..]).collect();
-            let want: Vec<usize> = text[from..]
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| b.is_ascii_digit())
-                .map(|(i, _)| i)
-                .collect();
-            assert_eq!(ours, want, "{from}");
         }
     }
 

@@ -247,24 +247,39 @@ fn is_date_rest(text: &str, lexicon: &Lexicon) -> bool {
 /// white space. Returns the marker's byte offset in `text` and its number.
 pub(crate) fn inline_markers(text: &str) -> impl Iterator<Item = (usize, u32, usize)> + '_ {
     let bytes = text.as_bytes();
-    // A marker's number opens a word: a digit after a space, a tab or a
-    // no-break space.
-    crate::chars::digits(bytes).filter_map(move |i| {
-        let spaced = match i.checked_sub(1).map(|p| bytes[p]) {
-            Some(b' ' | b'\t') => true,
-            Some(0xA0) => i >= 2 && bytes[i - 2] == 0xC2,
-            _ => false,
-        };
-        if !spaced {
-            return None;
-        }
-        let (rest, n) = number::<u32>(&text[i..]).ok()?;
-        let (rest, _) = one_of::<_, _, nom::error::Error<&str>>(".)")(rest).ok()?;
-        let (after, _) = ws1(rest).ok()?;
-        let next = after.chars().next()?;
-        let starts = next.is_uppercase() || "“\"«'‘*".contains(next);
-        (starts && n > 0 && n <= MAX_NUMBER).then(|| (i, n, offset_in(text, after)))
+    // A marker's number closes with "." or ")": those are searched, and the
+    // digits before them walked back (each run of digits once, as one
+    // byte follows it).
+    memchr::memchr2_iter(b'.', b')', bytes).filter_map(move |close| {
+        let digits = bytes[..close]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        (digits > 0).then_some(close - digits)?;
+        inline_marker_at(text, close - digits)
     })
+}
+
+/// The inline marker whose number starts at byte `i` of `text`, if any.
+fn inline_marker_at(text: &str, i: usize) -> Option<(usize, u32, usize)> {
+    let bytes = text.as_bytes();
+    // The number opens a word: a digit after a space, a tab or a no-break
+    // space.
+    let spaced = match i.checked_sub(1).map(|p| bytes[p]) {
+        Some(b' ' | b'\t') => true,
+        Some(0xA0) => i >= 2 && bytes[i - 2] == 0xC2,
+        _ => false,
+    };
+    if !spaced {
+        return None;
+    }
+    let (rest, n) = number::<u32>(&text[i..]).ok()?;
+    let (rest, _) = one_of::<_, _, nom::error::Error<&str>>(".)")(rest).ok()?;
+    let (after, _) = ws1(rest).ok()?;
+    let next = after.chars().next()?;
+    let starts = next.is_uppercase() || "“\"«'‘*".contains(next);
+    (starts && n > 0 && n <= MAX_NUMBER).then(|| (i, n, offset_in(text, after)))
 }
 
 /// Editorial insertions in square brackets ("[solo]", "[non tutte]"):
@@ -375,6 +390,24 @@ mod tests {
         let found: Vec<_> = inline_markers(text).map(|(i, n, _)| (i, n)).collect();
         assert_eq!(found, [(25, 37)]);
         assert_eq!(inline_markers("degli anni 90. la nascita").count(), 0);
+    }
+
+    #[test]
+    fn ok_inline_markers_found_from_their_closing() {
+        // The search starts from "." and ")"; asking every digit finds the
+        // same markers.
+        for text in [
+            "a 1. B 2) C 3.D 4 . E 12. «F» x13. G\u{a0}14.\tH 99999999999. I",
+            "1. A 2. B",
+            " 7. 7. Sette 8.) Otto 9..",
+            "",
+        ] {
+            let every: Vec<_> = (0..text.len())
+                .filter(|&i| text.as_bytes()[i].is_ascii_digit())
+                .filter_map(|i| inline_marker_at(text, i))
+                .collect();
+            assert_eq!(inline_markers(text).collect::<Vec<_>>(), every, "{text:?}");
+        }
     }
 
     #[test]

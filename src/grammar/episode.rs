@@ -192,7 +192,8 @@ pub(crate) fn header<'a>(line: &'a str, lexicon: &Lexicon) -> Option<Header<'a>>
     // Dispatch on the first character: a digit, S01E04, or a word.
     let opens = |body: &str| {
         ordinal_digits(body)
-            || body.starts_with(['S', 's'])
+            || (body.starts_with(['S', 's'])
+                && body.as_bytes().get(1).is_some_and(u8::is_ascii_digit))
             || lexicon.episode_openers.test(body).unwrap_or_else(|| {
                 lexicon.words(Words::EpisodeWord).may_start(body) || lexicon.numbers.may_start(body)
             })

@@ -132,12 +132,7 @@ fn step<'a>(
             None => i = paragraph(source, lines, i, items),
         },
         Kind::SeriesLink(opening) => {
-            let next = series::series_link(source, lines, i, opening, lexicon, items);
-            i = if next > i {
-                next
-            } else {
-                paragraph(source, lines, i, items)
-            };
+            i = series::series_link(source, lines, i, opening, lexicon, items);
         }
         Kind::Episode(header) => {
             series::episode_header(source, line, header, items);

@@ -28,15 +28,17 @@ pub(crate) struct Header<'a> {
 }
 
 /// A [`Header`] from [`header`] as byte ranges of its line, for the
-/// scan's line table (see [`Piece`]); numbers are 0 when absent, as
-/// [`header`] never gives 0.
+/// scan's line table (see [`Piece`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Located {
     tag: Piece,
     title: Piece,
-    number: u32,
-    of: u32,
+    number: Option<u32>,
+    of: Option<u32>,
 }
+
+// A header line's offsets fit in a `Piece`.
+const _: () = assert!(MAX_HEADER <= u16::MAX as usize);
 
 impl Header<'_> {
     /// The header as byte ranges of `line`, the text it was parsed from.
@@ -45,8 +47,8 @@ impl Header<'_> {
         Located {
             tag: Piece::of(line, self.tag),
             title: Piece::of(line, self.title),
-            number: self.number.unwrap_or(0),
-            of: self.of.unwrap_or(0),
+            number: self.number,
+            of: self.of,
         }
     }
 }
@@ -57,8 +59,8 @@ impl Located {
         Header {
             tag: self.tag.get(line),
             series: None,
-            number: (self.number > 0).then_some(self.number),
-            of: (self.of > 0).then_some(self.of),
+            number: self.number,
+            of: self.of,
             title: self.title.get(line),
         }
     }
@@ -465,6 +467,11 @@ mod tests {
         // What the line table keeps gives the same header back.
         assert_eq!(h.locate(line).resolve(line), h, "{line:?}");
         (h.tag, h.number, h.of, h.title)
+    }
+
+    #[test]
+    fn ok_episode_zero_survives_the_line_table() {
+        assert_eq!(head("S01E00 - Pilot"), (None, Some(0), None, Some("Pilot")));
     }
 
     #[test]

@@ -92,32 +92,33 @@ pub(crate) fn visible(text: &str) -> &str {
 }
 
 /// A byte range of a line, or nothing (`start > end`): how the scan's
-/// line table keeps the pieces of a parsed line (a piece that does not fit
-/// in `u32` offsets is kept as nothing; the lines that keep pieces are a
-/// few hundred bytes at most).
+/// line table keeps the pieces of a parsed line. Offsets are `u16`: the
+/// lines that keep pieces are short (episode headers and series link
+/// openings have length limits, checked against `u16` at compile time).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Piece {
-    start: u32,
-    end: u32,
+    start: u16,
+    end: u16,
 }
 
 impl Piece {
     pub(crate) const NONE: Piece = Piece { start: 1, end: 0 };
 
-    /// The range of `part`, a slice of `line`.
+    /// The range of `part`, a slice of `line`; nothing if it lies beyond
+    /// the reach of `u16` offsets, which the length limits rule out.
     pub(crate) fn of(line: &str, part: Option<&str>) -> Piece {
         let Some(part) = part else {
             return Piece::NONE;
         };
         let start = part.as_ptr() as usize - line.as_ptr() as usize;
-        match (u32::try_from(start), u32::try_from(start + part.len())) {
+        match (u16::try_from(start), u16::try_from(start + part.len())) {
             (Ok(start), Ok(end)) => Piece { start, end },
             _ => Piece::NONE,
         }
     }
 
     pub(crate) fn get(self, line: &str) -> Option<&str> {
-        line.get(self.start as usize..self.end as usize)
+        line.get(usize::from(self.start)..usize::from(self.end))
     }
 }
 

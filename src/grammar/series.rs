@@ -29,6 +29,9 @@ pub(crate) struct Opening<'a> {
     pub rest: Option<&'a str>,
 }
 
+// An opening line's offsets fit in a `Piece`.
+const _: () = assert!(MAX_OPENING <= u16::MAX as usize);
+
 /// An [`Opening`] as byte ranges of its line: small and `Copy`, so the
 /// scan's line table keeps it and the assembly need not parse the line
 /// again.

@@ -119,7 +119,10 @@ fn read_thesis<'a>(
     // opens with a digit or a symbol, or like the marker ("Tesi 7: Tesi
     // 7:"); text that opens with another letter is spared the parse.
     let opens_alike = match source.as_bytes().get(text_start) {
-        Some(b) if b.is_ascii_alphabetic() => source.as_bytes().get(line.start) == Some(b),
+        Some(b) if b.is_ascii_alphabetic() => source
+            .as_bytes()
+            .get(line.start)
+            .is_some_and(|m| m.eq_ignore_ascii_case(b)),
         _ => true,
     };
     if opens_alike
@@ -238,4 +241,43 @@ fn missing(theses: &[Thesis<'_>]) -> Vec<u32> {
         out.extend(pair[0].number + 1..pair[1].number);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    fn texts(dump: &str) -> Vec<(u32, String)> {
+        crate::parse(dump)
+            .theses()
+            .map(|t| (t.number, t.text.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn ok_duplicated_markers_make_one_thesis() {
+        for (dump, first) in [
+            ("7. 7. I clienti.\n8. I fornitori.\n", (7, "I clienti.")),
+            (
+                "Tesi 1: Tesi 1: Ascoltare.\nTesi 2: Rispondere.\n",
+                (1, "Ascoltare."),
+            ),
+            (
+                "Tesi 1: tesi 1: Ascoltare.\nTesi 2: Rispondere.\n",
+                (1, "Ascoltare."),
+            ),
+            (
+                "**3.** **3.** Parlare.\n**4.** Ascoltare.\n",
+                (3, "Parlare."),
+            ),
+        ] {
+            let found = texts(dump);
+            assert_eq!(found.len(), 2, "{dump:?}: {found:?}");
+            assert_eq!((found[0].0, found[0].1.as_str()), first, "{dump:?}");
+        }
+    }
+
+    #[test]
+    fn ok_text_after_a_marker_that_is_not_a_duplicate() {
+        let found = texts("1. Tesi centrali.\n2. Regole.\n");
+        assert_eq!(found[0].1, "Tesi centrali.");
+    }
 }

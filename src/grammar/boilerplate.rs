@@ -215,11 +215,10 @@ fn tail_rest(rest: &str) -> bool {
 /// comma, are looked up; letters and spaces are passed over a byte at a
 /// time.
 pub(crate) fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
+    // Callers ask `tails.may_start` first, inline: most symbols open no
+    // marker.
     let marker_at = |at: usize| {
         let rest = &line[at..];
-        if !lexicon.tails.may_start(rest) {
-            return None;
-        }
         lexicon
             .tails
             .prefixes(rest)
@@ -242,7 +241,9 @@ pub(crate) fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
         let c = line[i..].chars().next()?;
         let after = i + c.len_utf8();
         if !is_alnum(c) && !c.is_whitespace() {
-            if let Some(found) = marker_at(i) {
+            if lexicon.tails.may_start(&line[i..])
+                && let Some(found) = marker_at(i)
+            {
                 return Some(found);
             }
             if c != ',' {

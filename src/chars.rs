@@ -300,6 +300,11 @@ fn white_space_bytes(bytes: &[u8]) -> usize {
 /// Whether `text` has at most `n` words (runs between white space), as
 /// `split_whitespace().count() <= n`, counted without building them.
 pub(crate) fn at_most_words(text: &str, n: usize) -> bool {
+    // A word and the white space after it take two bytes at least: a text
+    // of 2n bytes holds n words at most.
+    if text.len() <= n.saturating_mul(2) {
+        return true;
+    }
     // Words are at most one more than the white space characters, and
     // those at most the ASCII white space bytes and the lead bytes of the
     // wider ones: counted eight bytes at a time, they settle short texts.

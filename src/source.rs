@@ -102,9 +102,9 @@ pub(crate) fn lines(text: &str, from: usize) -> Lines<'_> {
     // Most dumps have no carriage return: one search for it, then a search
     // for line feeds alone, which is cheaper than searching for both. Each
     // line feed ends a line of its own, and so does each carriage return:
-    // their count, eight bytes at a time, is a lower bound on the lines
-    // (exact unless the dump mixes endings), given as the size hint.
-    // memchr counts them a vector at a time.
+    // their count (memchr counts a vector at a time) is a lower bound on
+    // the lines (exact unless the dump mixes endings), given as the size
+    // hint.
     let feeds = memchr::memchr_iter(b'\n', rest).count();
     let (breaks, at_least) = if memchr::memchr(b'\r', rest).is_some() {
         let returns = memchr::memchr_iter(b'\r', rest).count();

@@ -152,6 +152,11 @@ pub struct Lexicon {
     /// before it (episode words, number words), in one filter: the
     /// header's gate asks it of every line.
     pub(crate) episode_openers: Trigrams,
+    /// The words that may open a line of any kind but prose: furniture
+    /// phrases, comment counts, page words, months, series links, episode
+    /// openers, thesis words. A line that opens with a letter and none of
+    /// these is prose or a title, and the scan asks no grammar of it.
+    pub(crate) line_openers: Trigrams,
 }
 
 impl Default for Lexicon {
@@ -175,6 +180,7 @@ impl Lexicon {
             numbers: Phrases::default(),
             series_links: Phrases::default(),
             episode_openers: Trigrams::default(),
+            line_openers: Trigrams::default(),
         }
     }
 
@@ -194,7 +200,7 @@ impl Lexicon {
 
     fn add_table(&mut self, table: &Table) {
         for &(category, pattern, phrase) in table.boilerplate {
-            self.add_boilerplate(category, pattern, phrase);
+            self.insert_boilerplate(category, pattern, phrase);
         }
         for (list, words) in table.words() {
             for &word in words {
@@ -218,7 +224,20 @@ impl Lexicon {
         let mut openers = Trigrams::default();
         self.words(Words::EpisodeWord).add_trigrams(&mut openers);
         self.numbers.add_trigrams(&mut openers);
-        self.episode_openers = openers;
+        self.episode_openers = openers.clone();
+        // Every list a line-level grammar opens with (see `scan::classify`).
+        self.boilerplate.add_trigrams(&mut openers);
+        self.months.add_trigrams(&mut openers);
+        self.series_links.add_trigrams(&mut openers);
+        for list in [
+            Words::CommentCount,
+            Words::PageWord,
+            Words::ThesisMarker,
+            Words::NumberAbbreviation,
+        ] {
+            self.words(list).add_trigrams(&mut openers);
+        }
+        self.line_openers = openers;
     }
 
     /// Adds every word of `other` to this lexicon.
@@ -243,11 +262,17 @@ impl Lexicon {
         pattern: Pattern,
         phrase: &str,
     ) -> &mut Self {
+        self.insert_boilerplate(category, pattern, phrase);
+        self.reindex();
+        self
+    }
+
+    /// [`Lexicon::add_boilerplate`] without rebuilding the filters.
+    fn insert_boilerplate(&mut self, category: Category, pattern: Pattern, phrase: &str) {
         self.boilerplate.insert(phrase, (category, pattern));
         if pattern == Pattern::Tail {
             self.tails.insert(phrase, category);
         }
-        self
     }
 
     /// Adds `phrase` to the word list `list`.
@@ -260,6 +285,7 @@ impl Lexicon {
     /// A month name or abbreviation, for dates ("marzo" is 3).
     pub fn add_month(&mut self, name: &str, month: u8) -> &mut Self {
         self.months.insert(name, month);
+        self.reindex();
         self
     }
 
@@ -275,6 +301,7 @@ impl Lexicon {
     /// precedente", "Next time on").
     pub fn add_series_link(&mut self, phrase: &str, direction: Direction) -> &mut Self {
         self.series_links.insert(phrase, direction);
+        self.reindex();
         self
     }
 
@@ -756,6 +783,23 @@ pub(crate) fn match_phrase(text: &str, phrase: &str) -> Option<usize> {
 /// Whether `text` holds no letter or digit (arrows, punctuation, space).
 pub(crate) fn only_symbols(text: &str) -> bool {
     !text.chars().any(crate::chars::is_alnum)
+}
+
+impl Lexicon {
+    /// Every phrase of every list, folded: for tests of the gates.
+    #[cfg(test)]
+    pub(crate) fn all_phrases(&self) -> Vec<String> {
+        fn of<T>(set: &Phrases<T>) -> impl Iterator<Item = String> + '_ {
+            set.entries.iter().map(|e| e.phrase.to_string())
+        }
+        of(&self.boilerplate)
+            .chain(of(&self.tails))
+            .chain(self.words.iter().flat_map(of))
+            .chain(of(&self.months))
+            .chain(of(&self.numbers))
+            .chain(of(&self.series_links))
+            .collect()
+    }
 }
 
 #[cfg(test)]

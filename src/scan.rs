@@ -123,6 +123,16 @@ fn classify(line: &str, start: usize, lexicon: &Lexicon, raw: &str) -> Kind {
     let text = visible(line);
     let skipped = line.len() - text.len();
     let start = start + skipped;
+    if opens_prose(text, lexicon) {
+        return prose(text, start, lexicon, raw);
+    }
+    grammars(text, start, skipped, lexicon, raw)
+}
+
+/// The kind of the visible text of a line, asked of each grammar in turn.
+/// `skipped` counts the invisible characters before `text`, which starts
+/// at absolute byte `start`.
+fn grammars(text: &str, start: usize, skipped: usize, lexicon: &Lexicon, raw: &str) -> Kind {
     if let Some(category) = boilerplate::whole(text, lexicon) {
         return Kind::Furniture(category);
     }
@@ -155,8 +165,188 @@ fn classify(line: &str, start: usize, lexicon: &Lexicon, raw: &str) -> Kind {
             indent: bullet::indent(raw),
         };
     }
-    // Prose: it may end with a marker ("… Continua a leggere →").
+    prose(text, start, lexicon, raw)
+}
+
+/// A line that no grammar took: prose or a title, which may end with a
+/// marker ("… Continua a leggere →"), or code.
+fn prose(text: &str, start: usize, lexicon: &Lexicon, raw: &str) -> Kind {
+    if is_code(raw) {
+        return Kind::Text { tail: None };
+    }
     Kind::Text {
         tail: boilerplate::tail(text, lexicon).map(|(category, at)| (category, start + at)),
+    }
+}
+
+/// Whether no grammar but prose can take the visible text of a line,
+/// judged by its first bytes and its last, so that most lines are spared
+/// the grammars' own gates one after another.
+///
+/// prose-opening = ASCII letter, not a Roman numeral ("IV."), not the
+/// bullet "o", not "S01E04"; and no word of the lexicon's line openers
+/// (furniture, comment counts, page words, months, series links, episode
+/// and thesis words) at the start; and no digit at the end (an archive
+/// entry that closes with its date, "Titolo (12 marzo 2015)").
+fn opens_prose(text: &str, lexicon: &Lexicon) -> bool {
+    let bytes = text.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    let structural = match first {
+        b'I' | b'V' | b'X' | b'L' | b'o' => true,
+        b'S' | b's' => bytes.get(1).is_some_and(u8::is_ascii_digit),
+        b => !b.is_ascii_alphabetic(),
+    };
+    !structural
+        && lexicon.line_openers.test(text) == Some(false)
+        && !text
+            .trim_end_matches(')')
+            .ends_with(|c: char| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The gate keeps the grammars' answer: a line it sends to prose is
+    /// prose to every grammar too.
+    fn gate_agrees(line: &str, lexicon: &Lexicon) {
+        let text = visible(line);
+        if opens_prose(text, lexicon) {
+            assert_eq!(
+                grammars(text, 0, 0, lexicon, line),
+                prose(text, 0, lexicon, line),
+                "{line:?}"
+            );
+        }
+    }
+
+    /// Lines that open with each word of the lexicon, in the shapes dumps
+    /// give it: cased, capitalised, with a number or a date after it.
+    fn lines_opening_with(phrase: &str) -> Vec<String> {
+        let mut title = phrase.to_string();
+        if let Some(c) = phrase.chars().next() {
+            title = c.to_uppercase().chain(phrase.chars().skip(1)).collect();
+        }
+        let mut lines = Vec::new();
+        for opening in [
+            phrase.to_string(),
+            title.clone(),
+            phrase.to_uppercase(),
+            phrase.replace(' ', "\u{a0}"),
+            phrase.replace(' ', "  "),
+            phrase.replace('\'', "\u{2019}"),
+        ] {
+            for rest in [
+                "",
+                " x",
+                " 4: titolo",
+                " (3)",
+                " 12 marzo 2015",
+                ": testo",
+                " →",
+            ] {
+                lines.push(format!("{opening}{rest}"));
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn gate_agrees_on_every_lexicon_word() {
+        for lexicon in [Lexicon::default(), Lexicon::italian(), Lexicon::english()] {
+            for phrase in lexicon.all_phrases() {
+                for line in lines_opening_with(&phrase) {
+                    gate_agrees(&line, &lexicon);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn gate_agrees_on_words_added_later() {
+        let mut lexicon = Lexicon::default();
+        lexicon
+            .add_boilerplate(Category::AdLabel, crate::Pattern::Line, "pubblicità mia")
+            .add_word(crate::Words::ThesisMarker, "principio")
+            .add_month("brumaio", 2)
+            .add_number_word("zwei", 2)
+            .add_series_link("nel capitolo prima", crate::model::Direction::Previous);
+        for phrase in [
+            "pubblicità mia",
+            "principio",
+            "brumaio",
+            "zwei",
+            "nel capitolo prima",
+        ] {
+            for line in lines_opening_with(phrase) {
+                let text = visible(&line);
+                gate_agrees(&line, &lexicon);
+                assert!(!opens_prose(text, &lexicon), "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn gate_agrees_on_every_fixture_line() {
+        let lexicon = Lexicon::default();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut seen = 0;
+        let mut gated = 0;
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            for line in text.lines() {
+                seen += 1;
+                gated += usize::from(opens_prose(visible(line.trim()), &lexicon));
+                gate_agrees(line.trim(), &lexicon);
+            }
+        }
+        // The gate takes a share of the lines, and not all of them.
+        assert!(
+            seen > 500 && gated > seen / 10 && gated < seen,
+            "{gated}/{seen}"
+        );
+    }
+
+    #[test]
+    fn structural_openings_skip_the_gate() {
+        let lexicon = Lexicon::default();
+        for line in [
+            "IV. Le conversazioni",
+            "o\tprimo punto",
+            "o 12 marzo 2015 – Un titolo",
+            "S01E04 Il ritorno",
+            "Un titolo qualunque (12 marzo 2015)",
+            "Un titolo qualunque 2015",
+            "1. Una tesi",
+            "– Un punto",
+        ] {
+            gate_agrees(line, &lexicon);
+            assert!(!opens_prose(line, &lexicon), "{line:?}");
+        }
+        assert!(opens_prose(
+            "Fiducia e reputazione vanno insieme.",
+            &lexicon
+        ));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Arbitrary lines that open with letters, words of the lexicon
+        /// among them.
+        #[test]
+        fn gate_agrees_on_letter_lines(
+            head in "[A-Za-z]{1,3}",
+            rest in "[a-zA-Zàèé0-9 .,:;()\\[\\]–•|/\u{a0}-]{0,40}",
+        ) {
+            static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+            let lexicon = LEXICON.get_or_init(Lexicon::default);
+            gate_agrees(&format!("{head}{rest}"), lexicon);
+        }
     }
 }

@@ -332,82 +332,196 @@ pub(crate) struct Phrases<T> {
     trigrams: Trigrams,
 }
 
-/// A Bloom filter of the first three bytes of a set of phrases (folded),
-/// with a bit per ASCII first byte whose phrases it cannot hold (fewer than
-/// three bytes, or a byte such as `'` that stands for more) and a flag for
-/// phrases that open beyond ASCII. A gate: it answers "no" for most texts
-/// that open no phrase, and never for one that does.
+/// A Bloom filter of the first bytes of a set of phrases (folded): five
+/// bytes of a phrase that has them, three of a shorter one, with a bit per
+/// ASCII first byte whose phrases it cannot hold (fewer than three bytes, or
+/// a byte such as `'` that stands for more) and a flag for phrases that open
+/// beyond ASCII. A gate: it answers "no" for most texts that open no
+/// phrase, and never for one that does.
+///
+/// Bytes are compared by class: ASCII folded to lower case, and every byte
+/// beyond ASCII as one class, since a letter beyond ASCII matches only a
+/// letter beyond ASCII of the same length in its other case. The lead
+/// bytes of white space and of `’` (C2, E1, E2, E3) stand for characters
+/// that phrases write otherwise (a space, `'`): a text that has one among
+/// the bytes compared is left to the lists.
 #[derive(Debug, Clone)]
 pub(crate) struct Trigrams {
+    /// Three bytes of the phrases shorter than five bytes (or whose fourth
+    /// or fifth byte has no class).
     bits: Box<[u64; TRIGRAM_WORDS]>,
+    /// Five bytes of the others.
+    long: Box<[u64; TRIGRAM_WORDS]>,
+    /// For each ASCII first byte, a bit per class of second byte, for the
+    /// phrases of two bytes.
+    pairs: Box<[[u64; 2]; 128]>,
     /// A bit per ASCII first byte, in two words (see `Phrases::second`).
     untrigrammed: [u64; 2],
+    /// A bit per ASCII first byte of any phrase (folded): a text that
+    /// opens with another is answered at once.
+    firsts: [u64; 2],
     wide: bool,
 }
 
-/// Words of 64 bits in a [`Trigrams`] filter.
+/// Words of 64 bits in each table of a [`Trigrams`] filter.
 const TRIGRAM_WORDS: usize = 64;
 
-/// The filter bit of three folded bytes.
+/// Bytes of the longer key of a [`Trigrams`] filter.
+const LONG_KEY: usize = 5;
+
+/// The filter bit of a key of folded bytes.
 #[inline]
-fn trigram(a: u8, b: u8, c: u8) -> usize {
-    let h = (u32::from(a) | u32::from(b) << 8 | u32::from(c) << 16).wrapping_mul(0x9E37_79B1);
-    (h >> 20) as usize % (TRIGRAM_WORDS * 64)
+fn key_bit(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize % (TRIGRAM_WORDS * 64)
 }
 
-/// A byte a trigram may hold: printable ASCII but `'`, or a space.
+/// The class of each byte in a key (see [`Trigrams`]): printable ASCII
+/// but `'` folded to lower case, 0x80 for a byte beyond ASCII, and 0 for a
+/// byte with no class (ASCII control bytes, DEL, `'`, and the lead bytes
+/// of white space and `’`: C2, E1, E2, E3).
+static KEY_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = match c {
+            b'\'' | 0xC2 | 0xE1..=0xE3 => 0,
+            0x20..=0x7E => c.to_ascii_lowercase(),
+            0x80.. => 0x80,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The classes of the first bytes of `bytes`, up to five, as a
+/// little-endian word, and how many bytes it holds: it stops before a byte
+/// with no class or a space after a space (white space that a phrase's
+/// single space matches).
 #[inline]
-fn trigram_byte(b: u8) -> bool {
-    (0x20..0x7F).contains(&b) && b != b'\''
+fn key_of(bytes: &[u8]) -> (u64, usize) {
+    let mut key = 0u64;
+    let mut last = 0u8;
+    for (i, &b) in bytes.iter().take(LONG_KEY).enumerate() {
+        let class = KEY_CLASS[usize::from(b)];
+        if class == 0 || (class == b' ' && last == b' ') {
+            return (key, i);
+        }
+        last = class;
+        key |= u64::from(class) << (8 * i);
+    }
+    (key, bytes.len().min(LONG_KEY))
+}
+
+/// The first `n` bytes of a key.
+#[inline]
+fn first_bytes(key: u64, n: usize) -> u64 {
+    key & ((1 << (8 * n)) - 1)
 }
 
 impl Default for Trigrams {
     fn default() -> Self {
         Trigrams {
             bits: Box::new([0; TRIGRAM_WORDS]),
+            long: Box::new([0; TRIGRAM_WORDS]),
+            pairs: Box::new([[0; 2]; 128]),
             untrigrammed: [0; 2],
+            firsts: [0; 2],
             wide: false,
         }
     }
 }
 
+/// Sets or reads the bit of `key` in `table`.
+fn set(table: &mut [u64; TRIGRAM_WORDS], key: u64) {
+    let bit = key_bit(key);
+    table[bit / 64] |= 1 << (bit % 64);
+}
+
+#[inline]
+fn has(table: &[u64; TRIGRAM_WORDS], key: u64) -> bool {
+    let bit = key_bit(key);
+    table[bit / 64] & (1 << (bit % 64)) != 0
+}
+
+/// The bit of the class of a second byte in [`Trigrams::pairs`]: 0x80
+/// (beyond ASCII) takes the slot of DEL, which has no class.
+#[inline]
+fn pair_bit(class: u64) -> (usize, u64) {
+    let class = (class as u8).min(0x7F);
+    (usize::from(class >> 6), 1 << (class & 63))
+}
+
 impl Trigrams {
     /// Adds the first bytes of a folded phrase.
     fn insert(&mut self, phrase: &str) {
-        match *phrase.as_bytes() {
-            [a, b, c, ..] if trigram_byte(a) && trigram_byte(b) && trigram_byte(c) => {
-                let bit = trigram(a, b, c);
-                self.bits[bit / 64] |= 1 << (bit % 64);
-            }
-            [a, ..] if a.is_ascii() => self.untrigrammed[usize::from(a >> 6)] |= 1 << (a & 63),
-            [_, ..] => self.wide = true,
-            [] => {}
+        let bytes = phrase.as_bytes();
+        let Some(&a) = bytes.first() else {
+            return;
+        };
+        if !a.is_ascii() {
+            self.wide = true;
+            return;
+        }
+        let lower = a.to_ascii_lowercase();
+        self.firsts[usize::from(lower >> 6)] |= 1 << (lower & 63);
+        let n = bytes.len();
+        let (key, valid) = key_of(bytes);
+        if n >= LONG_KEY && valid >= LONG_KEY {
+            set(&mut self.long, key);
+        } else if n >= 3 && valid >= 3 {
+            set(&mut self.bits, first_bytes(key, 3));
+        } else if n == 2 && valid == 2 {
+            let (word, bit) = pair_bit(key >> 8);
+            self.pairs[usize::from(lower)][word] |= bit;
+        } else {
+            self.untrigrammed[usize::from(lower >> 6)] |= 1 << (lower & 63);
         }
     }
 
-    /// Whether a phrase may open `text`, judged by its first three bytes;
-    /// `None` when they do not settle it (a short text, white space or a
-    /// letter that phrases fold), and the caller must ask the lists.
+    /// Whether a phrase may open `text`, judged by its first bytes; `None`
+    /// when they do not settle it (a text of one byte, white space or a
+    /// byte that phrases write otherwise), and the caller must ask the
+    /// lists.
     #[inline]
     pub(crate) fn test(&self, text: &str) -> Option<bool> {
-        match *text.as_bytes() {
-            [a, b, c, ..]
-                if trigram_byte(a)
-                    && trigram_byte(b)
-                    && trigram_byte(c)
-                    && !(b == b' ' && c == b' ') =>
-            {
-                let a = a.to_ascii_lowercase();
-                let bit = trigram(a, b.to_ascii_lowercase(), c.to_ascii_lowercase());
-                Some(
-                    self.untrigrammed[usize::from(a >> 6)] >> (a & 63) & 1 != 0
-                        || self.bits[bit / 64] & (1 << (bit % 64)) != 0,
-                )
-            }
+        let bytes = text.as_bytes();
+        let &a = bytes.first()?;
+        if !a.is_ascii() {
             // Nothing opens with a byte beyond ASCII: no phrase either.
-            [a, ..] if !a.is_ascii() && !self.wide => Some(false),
-            _ => None,
+            return (!self.wide).then_some(false);
         }
+        let lower = a.to_ascii_lowercase();
+        if self.firsts[usize::from(lower >> 6)] >> (lower & 63) & 1 == 0 {
+            return Some(false);
+        }
+        if self.untrigrammed[usize::from(lower >> 6)] >> (lower & 63) & 1 != 0 {
+            return Some(true);
+        }
+        // A phrase of n bytes needs n bytes of text, each with its class.
+        let n = bytes.len();
+        let (key, valid) = key_of(bytes);
+        if valid < 2 {
+            return None;
+        }
+        let (word, bit) = pair_bit(first_bytes(key, 2) >> 8);
+        if self.pairs[usize::from(lower)][word] & bit != 0 {
+            return Some(true);
+        }
+        if n < 3 {
+            return Some(false);
+        }
+        if valid < 3 {
+            return None;
+        }
+        if has(&self.bits, first_bytes(key, 3)) {
+            return Some(true);
+        }
+        if n < LONG_KEY {
+            return Some(false);
+        }
+        (valid == LONG_KEY).then(|| has(&self.long, key))
     }
 }
 

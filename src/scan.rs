@@ -126,13 +126,82 @@ fn classify(line: &str, start: usize, lexicon: &Lexicon, raw: &str) -> Kind {
     if opens_prose(text, lexicon) {
         return prose(text, start, lexicon, raw);
     }
-    grammars(text, start, skipped, lexicon, raw)
+    // A line that opens with a digit or "(" is asked for its thesis marker
+    // once, here.
+    let marker = text
+        .starts_with(|c: char| c.is_ascii_digit() || c == '(')
+        .then(|| thesis::marker(text, lexicon));
+    if let Some(kind) = marked_prose(text, marker, skipped, lexicon, raw) {
+        return kind;
+    }
+    grammars(text, start, skipped, marker, lexicon, raw)
+}
+
+/// A thesis marker or a bullet that opens prose ("1. Le aziende ...",
+/// "– Ascoltare i clienti"), found without the grammars that come before
+/// them; `None` when the line may be something else too.
+///
+/// marked-prose = (thesis-marker / symbol-bullet) prose-opening, where no
+/// word of the lexicon's line openers opens the line either, and the line
+/// is no code. Then no furniture, listing, series link or episode header
+/// can take the line: their words would open the line or the text after
+/// the marker ("3. commenti", "12. marzo 2015", "2° episodio"), or the
+/// line would end with a digit.
+fn marked_prose(
+    text: &str,
+    marker: Option<Option<Marker>>,
+    skipped: usize,
+    lexicon: &Lexicon,
+    raw: &str,
+) -> Option<Kind> {
+    let &first = text.as_bytes().first()?;
+    let kind = if let Some(marker) = marker {
+        let marker = marker?;
+        (marker.text, Kind::Marker(shifted(marker, skipped)))
+    } else if !first.is_ascii() {
+        let found = bullet::bullet(text)?;
+        (
+            found.text,
+            Kind::Bullet {
+                bullet: Bullet {
+                    len: found.len + skipped,
+                    text: found.text + skipped,
+                },
+                indent: bullet::indent(raw),
+            },
+        )
+    } else {
+        return None;
+    };
+    let (item, kind) = kind;
+    let plain = lexicon.line_openers.test(text) == Some(false)
+        && opens_prose(&text[item..], lexicon)
+        && !is_code(raw);
+    plain.then_some(kind)
+}
+
+/// A marker found in the visible text, its offsets shifted to count the
+/// `skipped` invisible characters before it.
+fn shifted(marker: Marker, skipped: usize) -> Marker {
+    Marker {
+        len: marker.len + skipped,
+        text: marker.text + skipped,
+        ..marker
+    }
 }
 
 /// The kind of the visible text of a line, asked of each grammar in turn.
 /// `skipped` counts the invisible characters before `text`, which starts
-/// at absolute byte `start`.
-fn grammars(text: &str, start: usize, skipped: usize, lexicon: &Lexicon, raw: &str) -> Kind {
+/// at absolute byte `start`; `marker` is the line's thesis marker when the
+/// caller has looked for it already.
+fn grammars(
+    text: &str,
+    start: usize,
+    skipped: usize,
+    marker: Option<Option<Marker>>,
+    lexicon: &Lexicon,
+    raw: &str,
+) -> Kind {
     if let Some(category) = boilerplate::whole(text, lexicon) {
         return Kind::Furniture(category);
     }
@@ -149,12 +218,8 @@ fn grammars(text: &str, start: usize, skipped: usize, lexicon: &Lexicon, raw: &s
     if is_code(raw) {
         return Kind::Text { tail: None };
     }
-    if let Some(marker) = thesis::marker(text, lexicon) {
-        return Kind::Marker(Marker {
-            len: marker.len + skipped,
-            text: marker.text + skipped,
-            ..marker
-        });
+    if let Some(marker) = marker.unwrap_or_else(|| thesis::marker(text, lexicon)) {
+        return Kind::Marker(shifted(marker, skipped));
     }
     if let Some(bullet) = bullet::bullet(text) {
         return Kind::Bullet {
@@ -210,17 +275,20 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The gate keeps the grammars' answer: a line it sends to prose is
-    /// prose to every grammar too.
+    /// The gates keep the grammars' answer: whatever shortcut the scan
+    /// takes, a line gets the kind the grammars asked in turn give it.
     fn gate_agrees(line: &str, lexicon: &Lexicon) {
-        let text = visible(line);
-        if opens_prose(text, lexicon) {
-            assert_eq!(
-                grammars(text, 0, 0, lexicon, line),
-                prose(text, 0, lexicon, line),
-                "{line:?}"
-            );
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            return;
         }
+        let text = visible(trimmed);
+        let skipped = trimmed.len() - text.len();
+        assert_eq!(
+            classify(trimmed, 0, lexicon, line),
+            grammars(text, skipped, skipped, None, lexicon, line),
+            "{line:?}"
+        );
     }
 
     /// Lines that open with each word of the lexicon, in the shapes dumps
@@ -248,7 +316,9 @@ mod tests {
                 ": testo",
                 " →",
             ] {
-                lines.push(format!("{opening}{rest}"));
+                for marker in ["", "1. ", "(2) ", "3) ", "12 ", "– ", "•", "→ "] {
+                    lines.push(format!("{marker}{opening}{rest}"));
+                }
             }
         }
         lines
@@ -273,13 +343,17 @@ mod tests {
             .add_word(crate::Words::ThesisMarker, "principio")
             .add_month("brumaio", 2)
             .add_number_word("zwei", 2)
-            .add_series_link("nel capitolo prima", crate::model::Direction::Previous);
+            .add_series_link("nel capitolo prima", crate::model::Direction::Previous)
+            .add_boilerplate(Category::Navigation, crate::Pattern::Line, "1. vai oltre")
+            .add_boilerplate(Category::Navigation, crate::Pattern::Line, "• vai oltre");
         for phrase in [
             "pubblicità mia",
             "principio",
             "brumaio",
             "zwei",
             "nel capitolo prima",
+            "1. vai oltre",
+            "• vai oltre",
         ] {
             for line in lines_opening_with(phrase) {
                 let text = visible(&line);
@@ -328,6 +402,12 @@ mod tests {
             gate_agrees(line, &lexicon);
             assert!(!opens_prose(line, &lexicon), "{line:?}");
         }
+        // Code keeps its numbers and dashes: no marker, no bullet.
+        for line in ["    1. let x = 1;", "    – y = f(x);", "    salva(dati);"] {
+            gate_agrees(line, &lexicon);
+            let text = line.trim();
+            assert_eq!(classify(text, 0, &lexicon, line), Kind::Text { tail: None });
+        }
         assert!(opens_prose(
             "Fiducia e reputazione vanno insieme.",
             &lexicon
@@ -337,11 +417,16 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
 
-        /// Arbitrary lines that open with letters, words of the lexicon
-        /// among them.
+        /// Arbitrary lines that open with letters, numbers or bullets, words
+        /// of the lexicon among them.
         #[test]
-        fn gate_agrees_on_letter_lines(
-            head in "[A-Za-z]{1,3}",
+        fn gate_agrees_on_generated_lines(
+            head in prop_oneof![
+                "[A-Za-z]{1,3}",
+                "[0-9]{1,3}[.)]? ?[A-Za-z]{0,3}",
+                "\\([0-9]{1,2}\\) ?[A-Za-z]{0,3}",
+                "[–•✔→«] ?[A-Za-z0-9]{0,3}",
+            ],
             rest in "[a-zA-Zàèé0-9 .,:;()\\[\\]–•|/\u{a0}-]{0,40}",
         ) {
             static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();

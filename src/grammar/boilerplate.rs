@@ -206,6 +206,17 @@ fn tail_rest(rest: &str) -> bool {
             .any(|(i, c)| c == '.' && rest[i + 1..].starts_with(char::is_whitespace))
 }
 
+/// The `Tail` phrase that opens `line` at byte `at` and closes the line
+/// (what follows it is short enough to be the marker's own words).
+fn marker_at(line: &str, at: usize, lexicon: &Lexicon) -> Option<(Category, usize)> {
+    let rest = &line[at..];
+    lexicon
+        .tails
+        .prefixes(rest)
+        .find(|&(n, _)| tail_rest(&rest[n..]))
+        .map(|(_, &category)| (category, at))
+}
+
 /// Bytes a trailing-marker search passes over at once.
 const BLOCK: usize = 32;
 
@@ -236,14 +247,7 @@ fn has_symbol(block: &[u8; BLOCK]) -> bool {
 pub(crate) fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
     // Callers ask `tails.may_start` first, inline: most symbols open no
     // marker.
-    let marker_at = |at: usize| {
-        let rest = &line[at..];
-        lexicon
-            .tails
-            .prefixes(rest)
-            .find(|&(n, _)| tail_rest(&rest[n..]))
-            .map(|(_, &category)| (category, at))
-    };
+    let marker_at = |at: usize| marker_at(line, at, lexicon);
     let bytes = line.as_bytes();
     let mut i = line.len().saturating_sub(TAIL_WINDOW);
     while !line.is_char_boundary(i) {
@@ -296,14 +300,7 @@ mod tests {
     /// of the window, a phrase that opens there, then one that opens the
     /// word after it (unless the symbol is a comma).
     fn tail_by_chars(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
-        let marker_at = |at: usize| {
-            let rest = &line[at..];
-            lexicon
-                .tails
-                .prefixes(rest)
-                .find(|&(n, _)| tail_rest(&rest[n..]))
-                .map(|(_, &category)| (category, at))
-        };
+        let marker_at = |at: usize| marker_at(line, at, lexicon);
         let mut from = line.len().saturating_sub(TAIL_WINDOW);
         while !line.is_char_boundary(from) {
             from -= 1;

@@ -85,7 +85,7 @@ pub(crate) fn scan(
         let trimmed = crate::chars::trim_end(&raw[lead..]);
         let start = line.start + lead;
         let end = start + trimmed.len();
-        let kind = classify(trimmed, start, lexicon, raw);
+        let kind = classify(trimmed, start, lexicon, &raw[..lead]);
         Scanned {
             line,
             start,
@@ -98,23 +98,18 @@ pub(crate) fn scan(
 /// Characters that end or open a line of code.
 const CODE_ENDS: &[char] = &[';', '{', '}'];
 
-/// A line of code: indented by four columns or more, and ending like a
-/// statement or a block ("    1. let x = 1;"). Its numbers and dashes
-/// are not markers.
-fn is_code(raw: &str) -> bool {
-    // Unindented lines, the common case, are decided on their first byte.
-    raw.as_bytes()
-        .first()
-        .is_some_and(|b| !b.is_ascii_graphic())
-        && bullet::indent(raw) >= 4
-        && {
-            let text = raw.trim_end();
-            text.ends_with(CODE_ENDS) || text.contains(" = ") || text.contains("()")
-        }
+/// A line of code: indented by four columns or more (`leading` is its
+/// leading white space), and ending like a statement or a block
+/// ("    1. let x = 1;"). Its numbers and dashes are not markers.
+fn is_code(leading: &str, text: &str) -> bool {
+    // Unindented lines, the common case, have no leading white space.
+    !leading.is_empty()
+        && bullet::indent(leading) >= 4
+        && (text.ends_with(CODE_ENDS) || text.contains(" = ") || text.contains("()"))
 }
 
 /// The kind of a trimmed line that starts at absolute byte `start`.
-fn classify(line: &str, start: usize, lexicon: &Lexicon, raw: &str) -> Kind {
+fn classify(line: &str, start: usize, lexicon: &Lexicon, leading: &str) -> Kind {
     if line.is_empty() {
         return Kind::Blank;
     }
@@ -124,17 +119,17 @@ fn classify(line: &str, start: usize, lexicon: &Lexicon, raw: &str) -> Kind {
     let skipped = line.len() - text.len();
     let start = start + skipped;
     if opens_prose(text, lexicon) {
-        return prose(text, start, lexicon, raw);
+        return prose(text, start, lexicon, leading);
     }
     // A line that opens with a digit or "(" is asked for its thesis marker
     // once, here.
     let marker = text
         .starts_with(|c: char| c.is_ascii_digit() || c == '(')
         .then(|| thesis::marker(text, lexicon));
-    if let Some(kind) = marked_prose(text, marker, skipped, lexicon, raw) {
+    if let Some(kind) = marked_prose(text, marker, skipped, lexicon, leading) {
         return kind;
     }
-    grammars(text, start, skipped, marker, lexicon, raw)
+    grammars(text, start, skipped, marker, lexicon, leading)
 }
 
 /// A thesis marker or a bullet that opens prose ("1. Le aziende ...",
@@ -152,7 +147,7 @@ fn marked_prose(
     marker: Option<Option<Marker>>,
     skipped: usize,
     lexicon: &Lexicon,
-    raw: &str,
+    leading: &str,
 ) -> Option<Kind> {
     let &first = text.as_bytes().first()?;
     let kind = if let Some(marker) = marker {
@@ -167,7 +162,7 @@ fn marked_prose(
                     len: found.len + skipped,
                     text: found.text + skipped,
                 },
-                indent: bullet::indent(raw),
+                indent: bullet::indent(leading),
             },
         )
     } else {
@@ -176,7 +171,7 @@ fn marked_prose(
     let (item, kind) = kind;
     let plain = lexicon.line_openers.test(text) == Some(false)
         && opens_prose(&text[item..], lexicon)
-        && !is_code(raw);
+        && !is_code(leading, text);
     plain.then_some(kind)
 }
 
@@ -200,7 +195,7 @@ fn grammars(
     skipped: usize,
     marker: Option<Option<Marker>>,
     lexicon: &Lexicon,
-    raw: &str,
+    leading: &str,
 ) -> Kind {
     if let Some(category) = boilerplate::whole(text, lexicon) {
         return Kind::Furniture(category);
@@ -215,7 +210,7 @@ fn grammars(
     if let Some(header) = episode::header(text, lexicon) {
         return Kind::Episode(header.locate(text));
     }
-    if is_code(raw) {
+    if is_code(leading, text) {
         return Kind::Text { tail: None };
     }
     if let Some(marker) = marker.unwrap_or_else(|| thesis::marker(text, lexicon)) {
@@ -227,16 +222,16 @@ fn grammars(
                 len: bullet.len + skipped,
                 text: bullet.text + skipped,
             },
-            indent: bullet::indent(raw),
+            indent: bullet::indent(leading),
         };
     }
-    prose(text, start, lexicon, raw)
+    prose(text, start, lexicon, leading)
 }
 
 /// A line that no grammar took: prose or a title, which may end with a
 /// marker ("… Continua a leggere →"), or code.
-fn prose(text: &str, start: usize, lexicon: &Lexicon, raw: &str) -> Kind {
-    if is_code(raw) {
+fn prose(text: &str, start: usize, lexicon: &Lexicon, leading: &str) -> Kind {
+    if is_code(leading, text) {
         return Kind::Text { tail: None };
     }
     Kind::Text {
@@ -284,9 +279,10 @@ mod tests {
         }
         let text = visible(trimmed);
         let skipped = trimmed.len() - text.len();
+        let leading = &line[..line.len() - line.trim_start().len()];
         assert_eq!(
-            classify(trimmed, 0, lexicon, line),
-            grammars(text, skipped, skipped, None, lexicon, line),
+            classify(trimmed, 0, lexicon, leading),
+            grammars(text, skipped, skipped, None, lexicon, leading),
             "{line:?}"
         );
     }
@@ -406,7 +402,10 @@ mod tests {
         for line in ["    1. let x = 1;", "    – y = f(x);", "    salva(dati);"] {
             gate_agrees(line, &lexicon);
             let text = line.trim();
-            assert_eq!(classify(text, 0, &lexicon, line), Kind::Text { tail: None });
+            assert_eq!(
+                classify(text, 0, &lexicon, "    "),
+                Kind::Text { tail: None }
+            );
         }
         assert!(opens_prose(
             "Fiducia e reputazione vanno insieme.",

@@ -48,7 +48,7 @@ pub(super) fn recommendation_list<'a>(
         // continue its sentence.
         let mut end_line = j;
         while let Some(next) = lines.get(end_line + 1) {
-            let hanging = bullet::indent(&source[next.line.start..next.end]) > indent;
+            let hanging = bullet::indent(&source[next.line.start..next.start]) > indent;
             let wraps = matches!(next.kind, Kind::Text { tail: None })
                 && (hanging || continues(lines[end_line].text(source), next.text(source)));
             if !wraps {

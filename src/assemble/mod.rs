@@ -67,6 +67,7 @@ pub(crate) fn assemble<'a>(source: &'a str, lines: &[Scanned], lexicon: &Lexicon
         lexicon,
         i: 0,
         ready: Vec::new(),
+        scratch: recommendations::Scratch::default(),
     };
     posts(source, items, lines.len(), lexicon)
 }
@@ -83,6 +84,8 @@ struct Items<'a, 's, 'l> {
     i: usize,
     /// Items of the last step, last first.
     ready: Vec<Item<'a>>,
+    /// Buffers that one list after another reuses.
+    scratch: recommendations::Scratch<'a>,
 }
 
 impl<'a> Iterator for Items<'a, '_, '_> {
@@ -91,7 +94,14 @@ impl<'a> Iterator for Items<'a, '_, '_> {
     fn next(&mut self) -> Option<Item<'a>> {
         while self.ready.is_empty() && self.i < self.lines.len() {
             let (source, lines, lexicon) = (self.source, self.lines, self.lexicon);
-            self.i = step(source, lines, self.i, lexicon, &mut self.ready);
+            self.i = step(
+                source,
+                lines,
+                self.i,
+                lexicon,
+                &mut self.ready,
+                &mut self.scratch,
+            );
             self.ready.reverse();
         }
         self.ready.pop()
@@ -107,6 +117,7 @@ fn step<'a>(
     mut i: usize,
     lexicon: &Lexicon,
     items: &mut Vec<Item<'a>>,
+    scratch: &mut recommendations::Scratch<'a>,
 ) -> usize {
     let line = &lines[i];
     match line.kind {
@@ -139,7 +150,7 @@ fn step<'a>(
             i += 1;
         }
         Kind::Bullet { .. } => {
-            i = recommendations::recommendation_list(source, lines, i, lexicon, items);
+            i = recommendations::recommendation_list(source, lines, i, lexicon, items, scratch);
         }
         Kind::Text { tail: None } => match recommendations::inline_list(source, line) {
             Some(mut list) => {

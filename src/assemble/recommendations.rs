@@ -17,6 +17,19 @@ const MAX_BLANKS: usize = 2;
 /// Deepest nesting level tracked; deeper items share it.
 const MAX_DEPTH: usize = 8;
 
+/// Buffers a list builds its levels in, kept from one list to the next
+/// so that a list allocates only its items.
+#[derive(Default)]
+pub(super) struct Scratch<'a> {
+    /// (indentation, marker, first item) of each bullet line.
+    shapes: Vec<(u32, &'a str, usize)>,
+    /// The markers the list has, for the test after a blank line: a list
+    /// has one or two.
+    markers: Vec<&'a str>,
+    /// The open levels, while levels are assigned.
+    stack: Vec<(u32, &'a str)>,
+}
+
 /// Builds the list that starts with the bullet line at `i`; returns the
 /// index after it. Dialogue opened by dashes comes out as paragraphs and
 /// a site menu as navigation boilerplate.
@@ -26,13 +39,17 @@ pub(super) fn recommendation_list<'a>(
     i: usize,
     lexicon: &Lexicon,
     items: &mut Vec<Item<'a>>,
+    scratch: &mut Scratch<'a>,
 ) -> usize {
-    let mut recs: Vec<Recommendation<'a>> = Vec::new();
-    // (indentation, marker, first item) of each bullet line.
-    let mut shapes: Vec<(u32, &'a str, usize)> = Vec::new();
-    // The markers the list has, for the test after a blank line: a list
-    // has one or two.
-    let mut markers: Vec<&'a str> = Vec::new();
+    // Room for a list of usual length at once.
+    let mut recs: Vec<Recommendation<'a>> = Vec::with_capacity(8);
+    let Scratch {
+        shapes,
+        markers,
+        stack,
+    } = scratch;
+    shapes.clear();
+    markers.clear();
     let mut j = i;
     let last = loop {
         let Kind::Bullet { bullet, indent } = lines[j].kind else {
@@ -87,7 +104,7 @@ pub(super) fn recommendation_list<'a>(
         }
         j = k;
     };
-    assign_levels(&shapes, &mut recs);
+    assign_levels(shapes, stack, &mut recs);
     let span = match (recs.first(), recs.last()) {
         (Some(first), Some(last)) => Span::new(first.span.start, last.span.end, first.span.line),
         _ => return last + 1,
@@ -122,9 +139,13 @@ const SUB_BULLETS: &[&str] = &["◦", "○", "o", "▪", "■", "·", "-", "*", 
 /// indentation alone decides; when the dump lost indentation, a sub-item
 /// bullet after another marker goes one level down and a marker seen
 /// before goes back to its level.
-fn assign_levels(shapes: &[(u32, &str, usize)], recs: &mut [Recommendation<'_>]) {
+fn assign_levels<'a>(
+    shapes: &[(u32, &'a str, usize)],
+    stack: &mut Vec<(u32, &'a str)>,
+    recs: &mut [Recommendation<'_>],
+) {
     let indented = shapes.windows(2).any(|w| w[0].0 != w[1].0);
-    let mut stack: Vec<(u32, &str)> = Vec::new();
+    stack.clear();
     for (n, &(indent, marker, first)) in shapes.iter().enumerate() {
         let key = if indented { (indent, "") } else { (0, marker) };
         let level = if let Some(pos) = stack.iter().rposition(|&k| k == key) {

@@ -31,7 +31,8 @@ pub(super) fn thesis_list<'a>(
     let Kind::Marker(first) = lines[i].kind else {
         return None;
     };
-    let mut theses: Vec<Thesis<'a>> = Vec::new();
+    // Room for a list of usual length at once.
+    let mut theses: Vec<Thesis<'a>> = Vec::with_capacity(8);
     let mut worded = false;
     let mut j = i;
     let last_line = loop {

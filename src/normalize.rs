@@ -11,12 +11,27 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// Normalises `text`: NFC, every run of white space folded to one space,
 /// trimmed. Borrows when nothing changes.
 pub fn normalize(text: &str) -> Cow<'_, str> {
+    normalize_and_probe(text).0
+}
+
+/// [`normalize`], and whether `text` may hold a character whose encoding
+/// opens with C2, E2 or F0 (symbols such as `·`, `•`, `✔` and emoji)
+/// within its white space ends: `false` means it surely holds none, which
+/// the check for normal text learns on the way.
+pub(crate) fn normalize_and_probe(text: &str) -> (Cow<'_, str>, bool) {
     // Most texts open and close with a visible ASCII character: nothing to
     // trim, and no character to decode to know it.
     let trimmed = crate::chars::trim_start(crate::chars::trim_end(text));
-    if is_clean(trimmed) {
-        return Cow::Borrowed(trimmed);
+    match clean(trimmed) {
+        Clean::Plain => return (Cow::Borrowed(trimmed), false),
+        Clean::Symbols => return (Cow::Borrowed(trimmed), true),
+        Clean::Unknown => {}
     }
+    (normalize_slowly(trimmed), true)
+}
+
+/// [`normalize`] for a trimmed text that [`clean`] could not settle.
+fn normalize_slowly(trimmed: &str) -> Cow<'_, str> {
     let nfc = is_stable(trimmed) || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes;
     if nfc && !needs_folding(trimmed) {
         return Cow::Borrowed(trimmed);
@@ -30,7 +45,7 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
 
 /// Whether byte `b` can be passed over without a look: printable ASCII,
 /// a continuation byte, a lead byte of U+0080..U+02FF, or the lead byte E2
-/// that [`is_clean`] checks on its own (C2 too: U+0080..U+00BF).
+/// that [`clean`] checks on its own (C2 too: U+0080..U+00BF).
 #[inline]
 fn simple(b: u8) -> bool {
     (b.wrapping_sub(0x20) < 0x5F) | (b.wrapping_sub(0x80) < 0x4C) | (b == 0xE2)
@@ -64,16 +79,26 @@ fn clean_block(a: &[u8; BLOCK], b: &[u8; BLOCK]) -> Flags {
     }
 }
 
+/// What [`clean`] found.
+enum Clean {
+    /// Normal, with no lead byte C2 or E2 (and so, being normal, no F0).
+    Plain,
+    /// Normal, with a lead byte C2 or E2.
+    Symbols,
+    /// Not settled: take the full path.
+    Unknown,
+}
+
 /// The common case, in a few vectorised passes: `text` (trimmed) is NFC
 /// and has no white space but single ASCII spaces. Characters below U+0300
 /// are NFC; so are general punctuation and currency (U+2002..U+20BF:
 /// typographic quotes, dashes, the ellipsis, the euro), where the white
 /// space that must fold also lives. `false` means "take the full path",
 /// not "not clean".
-fn is_clean(text: &str) -> bool {
+fn clean(text: &str) -> Clean {
     let bytes = text.as_bytes();
     let Some((&last, _)) = bytes.split_last() else {
-        return true;
+        return Clean::Plain;
     };
     // Each byte is simple and no space follows a space: a block of bytes at a
     // time, paired with the byte after each, in a loop over fixed-size
@@ -105,19 +130,19 @@ fn is_clean(text: &str) -> bool {
             _ => clean_block(&block(this), &block(next)),
         };
         if f.bad {
-            return false;
+            return Clean::Unknown;
         }
         flags.look |= f.look;
         at = from + BLOCK;
     }
     if !simple(last) {
-        return false;
+        return Clean::Unknown;
     }
     // Lead bytes C2 and E2 need a look at the bytes after them.
     if !flags.look && last != 0xC2 && last != 0xE2 {
-        return true;
+        return Clean::Plain;
     }
-    memchr::memchr2_iter(0xC2, 0xE2, bytes).all(|i| {
+    let normal = memchr::memchr2_iter(0xC2, 0xE2, bytes).all(|i| {
         let next = bytes.get(i + 1).copied().unwrap_or(0);
         let last = bytes.get(i + 2).copied().unwrap_or(0);
         match bytes[i] {
@@ -131,7 +156,12 @@ fn is_clean(text: &str) -> bool {
                 _ => false,
             },
         }
-    })
+    });
+    if normal {
+        Clean::Symbols
+    } else {
+        Clean::Unknown
+    }
 }
 
 /// A fast check that `text` is NFC: every character is below U+0300 (no
@@ -249,6 +279,37 @@ fn single_ascii_spaces(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn ok_probe_tells_symbols() {
+        for (text, symbols) in [
+            ("Ascoltare i clienti.", false),
+            ("Qualità e città, più già.", false),
+            ("Le regole • Ascolta. • Rispondi.", true),
+            ("l’azienda", true),
+            ("prezzo · 3 €", true),
+            ("fatto ✔", true),
+            ("brava 👍", true),
+        ] {
+            assert_eq!(normalize_and_probe(text).1, symbols, "{text:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// The probe never says "none" of a text that holds a lead byte
+        /// C2, E2 or F0 between its white space ends, and its text is the
+        /// normalised text.
+        #[test]
+        fn probe_misses_no_symbol(text in "[a-zà-ü ,.•·–’✔\u{a0}\u{85}\u{2028}👍e\u{301}\t\n]{0,80}") {
+            let (normal, symbols) = normalize_and_probe(&text);
+            prop_assert_eq!(&*normal, &*normalize(&text));
+            let leads = text.trim().bytes().any(|b| matches!(b, 0xC2 | 0xE2 | 0xF0));
+            prop_assert!(symbols || !leads, "{:?}", text);
+        }
+    }
 
     #[test]
     fn ok_clean_text_borrows() {

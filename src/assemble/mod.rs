@@ -21,7 +21,7 @@ use crate::model::{
     Block, Boilerplate, Category, Date, Document, Heading, Paragraph, Post, RecommendationList,
     Span, ThesisList, Title,
 };
-use crate::normalize::normalize;
+use crate::normalize::{normalize, normalize_and_probe};
 use crate::scan::{Kind, Scanned};
 
 /// Longest title, in characters.
@@ -43,8 +43,12 @@ enum Item<'a> {
     /// A run of furniture of one category.
     Furniture(Category, Span),
     /// One or more prose lines that belong together; `single` when it is
-    /// one line.
-    Text { span: Span, single: bool },
+    /// one line; `text` when it is normalised already.
+    Text {
+        span: Span,
+        single: bool,
+        text: Option<Cow<'a, str>>,
+    },
     /// An archive listing entry.
     Listing { date: Date, title: Span, span: Span },
     /// A numbered list, before its heading is known; `worded` when its
@@ -152,14 +156,31 @@ fn step<'a>(
         Kind::Bullet { .. } => {
             i = recommendations::recommendation_list(source, lines, i, lexicon, items, scratch);
         }
-        Kind::Text { tail: None } => match recommendations::inline_list(source, line) {
-            Some(mut list) => {
-                recommendations::attach_episodes(source, &mut list.items, lexicon);
-                items.push(Item::Recommendations(Box::new(list)));
-                i += 1;
+        Kind::Text { tail: None } => {
+            let last = paragraph_end(source, lines, i);
+            // A paragraph of one line is normalised here, and the check
+            // that spares most inline list searches comes with it.
+            let (text, symbols) = if last == i {
+                let (text, symbols) = normalize_and_probe(line.text(source));
+                (Some(text), symbols)
+            } else {
+                (None, true)
+            };
+            match symbols
+                .then(|| recommendations::inline_list(source, line))
+                .flatten()
+            {
+                Some(mut list) => {
+                    recommendations::attach_episodes(source, &mut list.items, lexicon);
+                    items.push(Item::Recommendations(Box::new(list)));
+                    i += 1;
+                }
+                None => {
+                    close_paragraph(source, lines, (i, last), text, items);
+                    i = last + 1;
+                }
             }
-            None => i = paragraph(source, lines, i, items),
-        },
+        }
         Kind::Listing(_) | Kind::Text { .. } => i = paragraph(source, lines, i, items),
     }
     i
@@ -227,6 +248,13 @@ fn is_label(text: &str) -> bool {
 /// Groups the prose lines from `i` into one paragraph (and the marker that
 /// closes it, if any); returns the index after them.
 fn paragraph<'a>(source: &'a str, lines: &[Scanned], i: usize, items: &mut Vec<Item<'a>>) -> usize {
+    let last = paragraph_end(source, lines, i);
+    close_paragraph(source, lines, (i, last), None, items);
+    last + 1
+}
+
+/// The last line of the paragraph that starts at `i`.
+fn paragraph_end(source: &str, lines: &[Scanned], i: usize) -> usize {
     let mut last = i;
     loop {
         if let Kind::Text { tail: Some(_) } = lines[last].kind {
@@ -242,6 +270,18 @@ fn paragraph<'a>(source: &'a str, lines: &[Scanned], i: usize, items: &mut Vec<I
         }
         last += 1;
     }
+    last
+}
+
+/// Pushes the paragraph of lines `first..=last` (and the marker that closes
+/// it, if any); `text` is its text when it is normalised already.
+fn close_paragraph<'a>(
+    source: &'a str,
+    lines: &[Scanned],
+    (i, last): (usize, usize),
+    text: Option<Cow<'a, str>>,
+    items: &mut Vec<Item<'a>>,
+) {
     let first = &lines[i];
     let end_line = &lines[last];
     match end_line.kind {
@@ -252,6 +292,7 @@ fn paragraph<'a>(source: &'a str, lines: &[Scanned], i: usize, items: &mut Vec<I
             items.push(Item::Text {
                 span: Span::new(first.start, prose_end, first.line.number),
                 single: last == i,
+                text: None,
             });
             items.push(Item::Furniture(
                 category,
@@ -261,9 +302,9 @@ fn paragraph<'a>(source: &'a str, lines: &[Scanned], i: usize, items: &mut Vec<I
         _ => items.push(Item::Text {
             span: span_of(first, end_line),
             single: last == i,
+            text,
         }),
     }
-    last + 1
 }
 
 /// Whether `next` continues the paragraph whose last line is `prev`: it
@@ -444,7 +485,7 @@ fn posts<'a>(
                 posts.furniture_under_titles |= b.push_body(block);
             }
             Item::Block(block) => posts.block(block),
-            Item::Text { span, single } => posts.text_item(span, single, &mut items),
+            Item::Text { span, single, text } => posts.text_item(span, single, text, &mut items),
         }
     }
     posts.doc.posts = posts.building.into_posts();
@@ -499,6 +540,14 @@ impl<'a> Posts<'a, '_> {
         normalize(&self.source[span.start..span.end])
     }
 
+    /// The normalised text of `span`: `text` when the item has it.
+    fn text_of<'t>(&self, span: Span, text: Option<&'t str>) -> Cow<'t, str>
+    where
+        'a: 't,
+    {
+        text.map_or_else(|| self.text(span), Cow::Borrowed)
+    }
+
     /// A run of furniture; `next` is the item after it.
     fn furniture(&mut self, category: Category, span: Span, next: Option<&Item<'a>>) {
         // A date line before a title opens a post on archive pages that
@@ -506,8 +555,8 @@ impl<'a> Posts<'a, '_> {
         let date = (category == Category::PostMeta)
             .then(|| find_date(&self.source[span.start..span.end], self.lexicon))
             .flatten();
-        let title_next = matches!(next, Some(&Item::Text { span: next, single: true })
-            if is_bare_title(&self.text(next)));
+        let title_next = matches!(next, Some(Item::Text { span: next, single: true, text })
+            if is_bare_title(&self.text_of(*next, text.as_deref())));
         // The line stays with the post it follows; the next post opens
         // with the title and takes the date.
         let opens_next = date.is_some() && title_next;
@@ -579,17 +628,19 @@ impl<'a> Posts<'a, '_> {
         &mut self,
         span: Span,
         single: bool,
+        text: Option<Cow<'a, str>>,
         items: &mut std::iter::Peekable<impl Iterator<Item = Item<'a>>>,
     ) {
-        let own = self.text(span);
+        let own = text.unwrap_or_else(|| self.text(span));
         let title_like = single && is_title(&own);
         let heading = single && is_heading(&own);
         let bare_title = title_like && heading;
         let twin = match items.peek() {
-            Some(&Item::Text {
+            Some(Item::Text {
                 span: next,
                 single: true,
-            }) if title_like && self.text(next) == own => Some(next),
+                text,
+            }) if title_like && self.text_of(*next, text.as_deref()) == own => Some(*next),
             _ => None,
         };
         // A title followed by its date line opens a post too.

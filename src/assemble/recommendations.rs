@@ -116,6 +116,7 @@ pub(super) fn recommendation_list<'a>(
             items.push(Item::Text {
                 span: r.span,
                 single: false,
+                text: None,
             });
         }
     } else {

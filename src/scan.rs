@@ -11,7 +11,7 @@ use crate::grammar::thesis::{self, Marker};
 use crate::grammar::{episode, series, visible};
 use crate::lexicon::Lexicon;
 use crate::model::Category;
-use crate::source::Line;
+use crate::source::{Line, Lines};
 
 /// What one line holds, judged alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,16 +61,15 @@ impl Scanned {
 }
 
 /// Classifies every line of `source` into `out`, which it empties first.
-pub(crate) fn scan(
-    source: &str,
-    lines: impl Iterator<Item = Line>,
-    lexicon: &Lexicon,
-    out: &mut Vec<Scanned>,
-) {
+pub(crate) fn scan(source: &str, lines: Lines<'_>, lexicon: &Lexicon, out: &mut Vec<Scanned>) {
     out.clear();
-    // Room for every line at once (the lines' size hint counts them), so
-    // that the table is never copied as it grows.
-    out.reserve(lines.size_hint().0 + 1);
+    // Room for every line at once, so that the table is never copied as it
+    // grows. A table kept from an earlier parse mostly has room already
+    // (lines average far more than 16 bytes): the lines are counted, in
+    // one more pass over the text, only when it may not.
+    if out.capacity() < source.len() / 16 {
+        out.reserve(lines.at_least() + 1);
+    }
     out.extend(lines.map(|line| {
         let raw = &source[line.start..line.end];
         if raw.is_empty() {

@@ -100,20 +100,11 @@ pub(crate) struct Line {
 pub(crate) fn lines(text: &str, from: usize) -> Lines<'_> {
     let rest = text.as_bytes().get(from..).unwrap_or_default();
     // Most dumps have no carriage return: one search for it, then a search
-    // for line feeds alone, which is cheaper than searching for both. Each
-    // line feed ends a line of its own, and so does each carriage return:
-    // their count (memchr counts a vector at a time) is a lower bound on
-    // the lines (exact unless the dump mixes endings), given as the size
-    // hint.
-    let feeds = memchr::memchr_iter(b'\n', rest).count();
-    let (breaks, at_least) = if memchr::memchr(b'\r', rest).is_some() {
-        let returns = memchr::memchr_iter(b'\r', rest).count();
-        (
-            Breaks::Both(memchr::memchr2_iter(b'\n', b'\r', rest)),
-            feeds.max(returns),
-        )
+    // for line feeds alone, which is cheaper than searching for both.
+    let breaks = if memchr::memchr(b'\r', rest).is_some() {
+        Breaks::Both(memchr::memchr2_iter(b'\n', b'\r', rest))
     } else {
-        (Breaks::Feeds { bytes: rest, at: 0 }, feeds)
+        Breaks::Feeds { bytes: rest, at: 0 }
     };
     Lines {
         bytes: text.as_bytes(),
@@ -121,7 +112,6 @@ pub(crate) fn lines(text: &str, from: usize) -> Lines<'_> {
         start: from,
         number: 1,
         breaks,
-        at_least,
     }
 }
 
@@ -177,19 +167,27 @@ pub(crate) struct Lines<'a> {
     start: usize,
     number: usize,
     breaks: Breaks<'a>,
-    /// Lines still to come, at least.
-    at_least: usize,
+}
+
+impl Lines<'_> {
+    /// How many lines are still to come, at least (exact unless the text
+    /// mixes line endings): each line feed ends a line of its own, and so
+    /// does each carriage return. One vector pass over the rest of the
+    /// text.
+    pub(crate) fn at_least(&self) -> usize {
+        let rest = self.bytes.get(self.start..).unwrap_or_default();
+        let feeds = memchr::memchr_iter(b'\n', rest).count();
+        match self.breaks {
+            Breaks::Feeds { .. } => feeds,
+            Breaks::Both(_) => feeds.max(memchr::memchr_iter(b'\r', rest).count()),
+        }
+    }
 }
 
 impl Iterator for Lines<'_> {
     type Item = Line;
 
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.at_least, None)
-    }
-
     fn next(&mut self) -> Option<Line> {
-        self.at_least = self.at_least.saturating_sub(1);
         let Some(rel) = self.breaks.next() else {
             // The last line, when it has no terminator.
             if self.start >= self.bytes.len() {
@@ -257,6 +255,22 @@ mod tests {
         assert_eq!(spans(""), []);
         assert_eq!(spans("\n\n"), [(0, 0, 1), (1, 1, 2)]);
         assert_eq!(spans("\r\r\n"), [(0, 0, 1), (1, 1, 2)]);
+    }
+
+    #[test]
+    fn ok_lines_counted_ahead() {
+        for (text, at_least, count) in [
+            ("", 0, 0),
+            ("a", 0, 1),
+            ("a\nb\n", 2, 2),
+            ("a\n\nb", 2, 3),
+            ("a\r\nb\r\n", 2, 2),
+            ("a\rb\rc", 2, 3),
+            ("a\r\nb\rc\n", 2, 3),
+        ] {
+            let it = lines(text, 0);
+            assert_eq!((it.at_least(), it.count()), (at_least, count), "{text:?}");
+        }
     }
 
     #[test]

@@ -73,7 +73,7 @@ pub(crate) fn assemble<'a>(source: &'a str, lines: &[Scanned], lexicon: &Lexicon
         ready: Vec::new(),
         scratch: recommendations::Scratch::default(),
     };
-    posts(source, items, lines.len(), lexicon)
+    posts(source, items, lexicon)
 }
 
 /// Lines into items, as the posts pass asks for them: a step over the
@@ -454,7 +454,6 @@ impl<'a> Building<'a> {
 fn posts<'a>(
     source: &'a str,
     items: impl Iterator<Item = Item<'a>>,
-    lines: usize,
     lexicon: &Lexicon,
 ) -> Document<'a> {
     let mut posts = Posts {
@@ -462,8 +461,11 @@ fn posts<'a>(
         lexicon,
         doc: Document::default(),
         building: Open {
-            // A post takes a few lines at least.
-            done: Vec::with_capacity(lines / 16 + 1),
+            // Grown as posts close: reserving for the most posts the lines
+            // could hold asked the allocator for megabytes on every parse
+            // of a large dump, and glibc's malloc then consolidated the
+            // small chunks the last document freed.
+            done: Vec::new(),
             open: None,
         },
         pending_date: None,

@@ -63,11 +63,11 @@ impl Scanned {
 /// Classifies every line of `source` into `out`, which it empties first.
 pub(crate) fn scan(source: &str, lines: Lines<'_>, lexicon: &Lexicon, out: &mut Vec<Scanned>) {
     out.clear();
-    // Room for every line at once, so that the table is never copied as it
-    // grows. A table kept from an earlier parse mostly has room already
-    // (lines average far more than 16 bytes): the lines are counted, in
-    // one more pass over the text, only when it may not.
-    if out.capacity() < source.len() / 16 {
+    // A fresh table gets room for every line at once (the lines counted in
+    // one vector pass), so that it is never copied as it grows. A table
+    // kept from an earlier parse on this thread has the room of that parse,
+    // and grows if this text needs more.
+    if out.capacity() == 0 {
         out.reserve(lines.at_least() + 1);
     }
     out.extend(lines.map(|line| {

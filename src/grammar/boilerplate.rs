@@ -261,12 +261,16 @@ pub(crate) fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
             }
             i += BLOCK;
         }
-        i = skip_plain(bytes, i)?;
-        // The Latin letters of Italian (U+00C0..U+00FF, less × and ÷)
-        // without decoding them.
-        if bytes[i] == 0xC3 && !matches!(bytes.get(i + 1), Some(0x97 | 0xB7)) {
-            i += 2;
-            continue;
+        // Then letters, digits and spaces, and the Latin letters of Italian
+        // (U+00C0..U+00FF, less × and ÷) without decoding them, up to the
+        // next character that may be a symbol.
+        loop {
+            i = skip_plain(bytes, i)?;
+            if bytes[i] == 0xC3 && !matches!(bytes.get(i + 1), Some(0x97 | 0xB7)) {
+                i += 2;
+            } else {
+                break;
+            }
         }
         let c = line[i..].chars().next()?;
         let after = i + c.len_utf8();

@@ -242,8 +242,8 @@ fn prose(text: &str, start: usize, lexicon: &Lexicon, leading: &str) -> Kind {
 /// judged by its first bytes and its last, so that most lines are spared
 /// the grammars' own gates one after another.
 ///
-/// prose-opening = ASCII letter, not a Roman numeral ("IV."), not the
-/// bullet "o", not "S01E04"; and no word of the lexicon's line openers
+/// prose-opening = ASCII letter, not a Roman numeral and its "." or ")"
+/// ("IV."), not the bullet "o", not "S01E04"; and no word of the lexicon's line openers
 /// (furniture, comment counts, page words, months, series links, episode
 /// and thesis words) at the start; and no digit at the end (an archive
 /// entry that closes with its date, "Titolo (12 marzo 2015)").
@@ -253,7 +253,16 @@ fn opens_prose(text: &str, lexicon: &Lexicon) -> bool {
         return false;
     };
     let structural = match first {
-        b'I' | b'V' | b'X' | b'L' | b'o' => true,
+        // A Roman numeral closed by "." or ")" ("IV.", "XL)"); not "Il",
+        // "La", "Valore".
+        b'I' | b'V' | b'X' | b'L' => {
+            let numeral = bytes
+                .iter()
+                .take_while(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
+                .count();
+            matches!(bytes.get(numeral), Some(b'.' | b')'))
+        }
+        b'o' => true,
         b'S' | b's' => bytes.get(1).is_some_and(u8::is_ascii_digit),
         b => !b.is_ascii_alphabetic(),
     };
@@ -386,6 +395,8 @@ mod tests {
         let lexicon = Lexicon::default();
         for line in [
             "IV. Le conversazioni",
+            "XL) Le conversazioni",
+            "I. Le conversazioni",
             "o\tprimo punto",
             "o 12 marzo 2015 – Un titolo",
             "S01E04 Il ritorno",
@@ -421,6 +432,7 @@ mod tests {
         fn gate_agrees_on_generated_lines(
             head in prop_oneof![
                 "[A-Za-z]{1,3}",
+                "[IVXLivxl]{1,4}[.):]? ?[A-Za-z]{0,3}",
                 "[0-9]{1,3}[.)]? ?[A-Za-z]{0,3}",
                 "\\([0-9]{1,2}\\) ?[A-Za-z]{0,3}",
                 "[–•✔→«] ?[A-Za-z0-9]{0,3}",

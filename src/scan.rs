@@ -243,7 +243,8 @@ fn prose(text: &str, start: usize, lexicon: &Lexicon, leading: &str) -> Kind {
 /// the grammars' own gates one after another.
 ///
 /// prose-opening = ASCII letter, not a Roman numeral and its "." or ")"
-/// ("IV."), not the bullet "o", not "S01E04"; and no word of the lexicon's line openers
+/// ("IV."), not the bullet "o" (a lone "o", or one before a month), not
+/// "S01E04"; and no word of the lexicon's line openers
 /// (furniture, comment counts, page words, months, series links, episode
 /// and thesis words) at the start; and no digit at the end (an archive
 /// entry that closes with its date, "Titolo (12 marzo 2015)").
@@ -262,7 +263,12 @@ fn opens_prose(text: &str, lexicon: &Lexicon) -> bool {
                 .count();
             matches!(bytes.get(numeral), Some(b'.' | b')'))
         }
-        b'o' => true,
+        // The bullet "o" before white space, or an archive entry after it
+        // ("o 12 marzo 2015 – Titolo"); not "oggi", "other".
+        b'o' => {
+            !bytes.get(1).is_some_and(u8::is_ascii_alphabetic)
+                || lexicon.months.may_start(&text[1..])
+        }
         b'S' | b's' => bytes.get(1).is_some_and(u8::is_ascii_digit),
         b => !b.is_ascii_alphabetic(),
     };
@@ -399,6 +405,8 @@ mod tests {
             "I. Le conversazioni",
             "o\tprimo punto",
             "o 12 marzo 2015 – Un titolo",
+            "o12 marzo 2015 – Un titolo",
+            "omarzo 12, 2015 – Un titolo",
             "S01E04 Il ritorno",
             "Un titolo qualunque (12 marzo 2015)",
             "Un titolo qualunque 2015",
@@ -433,6 +441,7 @@ mod tests {
             head in prop_oneof![
                 "[A-Za-z]{1,3}",
                 "[IVXLivxl]{1,4}[.):]? ?[A-Za-z]{0,3}",
+                "o[ \t\u{a0}0-9a-z]{0,3}",
                 "[0-9]{1,3}[.)]? ?[A-Za-z]{0,3}",
                 "\\([0-9]{1,2}\\) ?[A-Za-z]{0,3}",
                 "[–•✔→«] ?[A-Za-z0-9]{0,3}",

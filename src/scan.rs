@@ -242,7 +242,7 @@ fn prose(text: &str, start: usize, lexicon: &Lexicon, leading: &str) -> Kind {
 /// judged by its first bytes and its last, so that most lines are spared
 /// the grammars' own gates one after another.
 ///
-/// prose-opening = ASCII letter, not a Roman numeral and its "." or ")"
+/// prose-opening = ASCII or Latin-1 letter, not a Roman numeral and its "." or ")"
 /// ("IV."), not the bullet "o" (a lone "o", or one before a month), not
 /// "S01E04"; and no word of the lexicon's line openers
 /// (furniture, comment counts, page words, months, series links, episode
@@ -270,6 +270,8 @@ fn opens_prose(text: &str, lexicon: &Lexicon) -> bool {
                 || lexicon.months.may_start(&text[1..])
         }
         b'S' | b's' => bytes.get(1).is_some_and(u8::is_ascii_digit),
+        // A Latin-1 letter ("È", "À"), not × or ÷.
+        0xC3 => matches!(bytes.get(1), Some(0x97 | 0xB7)),
         b => !b.is_ascii_alphabetic(),
     };
     !structural
@@ -442,6 +444,7 @@ mod tests {
                 "[A-Za-z]{1,3}",
                 "[IVXLivxl]{1,4}[.):]? ?[A-Za-z]{0,3}",
                 "o[ \t\u{a0}0-9a-z]{0,3}",
+                "[ÀÈÉàèé×÷«“][ a-z0-9.]{0,3}",
                 "[0-9]{1,3}[.)]? ?[A-Za-z]{0,3}",
                 "\\([0-9]{1,2}\\) ?[A-Za-z]{0,3}",
                 "[–•✔→«] ?[A-Za-z0-9]{0,3}",

@@ -348,13 +348,11 @@ pub(crate) struct Phrases<T> {
 #[derive(Debug, Clone)]
 pub(crate) struct Trigrams {
     /// Three bytes of the phrases shorter than five bytes (or whose fourth
-    /// or fifth byte has no class).
+    /// or fifth byte has no class), and the two of a phrase of two bytes
+    /// (marked as such: see [`PAIR`]).
     bits: Box<[u64; TRIGRAM_WORDS]>,
     /// Five bytes of the others.
     long: Box<[u64; TRIGRAM_WORDS]>,
-    /// For each ASCII first byte, a bit per class of second byte, for the
-    /// phrases of two bytes.
-    pairs: Box<[[u64; 2]; 128]>,
     /// A bit per ASCII first byte, in two words (see `Phrases::second`).
     untrigrammed: [u64; 2],
     /// A bit per ASCII first byte of any phrase (folded): a text that
@@ -425,7 +423,6 @@ impl Default for Trigrams {
         Trigrams {
             bits: Box::new([0; TRIGRAM_WORDS]),
             long: Box::new([0; TRIGRAM_WORDS]),
-            pairs: Box::new([[0; 2]; 128]),
             untrigrammed: [0; 2],
             firsts: [0; 2],
             wide: false,
@@ -445,13 +442,9 @@ fn has(table: &[u64; TRIGRAM_WORDS], key: u64) -> bool {
     table[bit / 64] & (1 << (bit % 64)) != 0
 }
 
-/// The bit of the class of a second byte in [`Trigrams::pairs`]: 0x80
-/// (beyond ASCII) takes the slot of DEL, which has no class.
-#[inline]
-fn pair_bit(class: u64) -> (usize, u64) {
-    let class = (class as u8).min(0x7F);
-    (usize::from(class >> 6), 1 << (class & 63))
-}
+/// The third byte of the key of a phrase of two bytes, which no class
+/// has: such keys share the table of three-byte keys.
+const PAIR: u64 = 0xFF << 16;
 
 impl Trigrams {
     /// Adds the first bytes of a folded phrase.
@@ -473,8 +466,7 @@ impl Trigrams {
         } else if n >= 3 && valid >= 3 {
             set(&mut self.bits, first_bytes(key, 3));
         } else if n == 2 && valid == 2 {
-            let (word, bit) = pair_bit(key >> 8);
-            self.pairs[usize::from(lower)][word] |= bit;
+            set(&mut self.bits, first_bytes(key, 2) | PAIR);
         } else {
             self.untrigrammed[usize::from(lower >> 6)] |= 1 << (lower & 63);
         }
@@ -505,8 +497,7 @@ impl Trigrams {
         if valid < 2 {
             return None;
         }
-        let (word, bit) = pair_bit(first_bytes(key, 2) >> 8);
-        if self.pairs[usize::from(lower)][word] & bit != 0 {
+        if has(&self.bits, first_bytes(key, 2) | PAIR) {
             return Some(true);
         }
         if n < 3 {

@@ -38,11 +38,28 @@ pub(crate) enum Kind {
     Text { tail: Option<(Category, usize)> },
 }
 
+/// Where a physical line starts, and its number (from 1). The assembly
+/// needs no more of it than this.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LineStart {
+    pub start: usize,
+    pub number: usize,
+}
+
+impl From<Line> for LineStart {
+    fn from(line: Line) -> Self {
+        LineStart {
+            start: line.start,
+            number: line.number,
+        }
+    }
+}
+
 /// A line with its trimmed content and its kind.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Scanned {
     /// The physical line.
-    pub line: Line,
+    pub line: LineStart,
     /// Absolute byte range of the line without surrounding white space.
     pub start: usize,
     pub end: usize,
@@ -51,7 +68,8 @@ pub(crate) struct Scanned {
 }
 
 // The line table holds one of these per line: it should not grow unseen.
-const _: () = assert!(std::mem::size_of::<Scanned>() <= 72);
+// At 64 bytes an entry is one cache line.
+const _: () = assert!(std::mem::size_of::<Scanned>() <= 64);
 
 impl Scanned {
     /// The trimmed content of the line.
@@ -74,7 +92,7 @@ pub(crate) fn scan(source: &str, lines: Lines<'_>, lexicon: &Lexicon, out: &mut 
         let raw = &source[line.start..line.end];
         if raw.is_empty() {
             return Scanned {
-                line,
+                line: line.into(),
                 start: line.start,
                 end: line.start,
                 kind: Kind::Blank,
@@ -86,7 +104,7 @@ pub(crate) fn scan(source: &str, lines: Lines<'_>, lexicon: &Lexicon, out: &mut 
         let end = start + trimmed.len();
         let kind = classify(trimmed, start, lexicon, &raw[..lead]);
         Scanned {
-            line,
+            line: line.into(),
             start,
             end,
             kind,

@@ -292,7 +292,11 @@ pub(super) fn attach_episodes<'a>(
 ) {
     for r in recs {
         let raw = crate::chars::trim_start(&source[r.span.start + r.marker.len()..r.span.end]);
-        r.episode = numbered_title(raw, lexicon).map(|h| episode_of(&h, raw, r.span));
+        // Most items name no episode: their field stays as it is, with no
+        // empty record written over it.
+        if let Some(h) = numbered_title(raw, lexicon) {
+            r.episode = Some(episode_of(&h, raw, r.span));
+        }
     }
 }
 

@@ -303,8 +303,14 @@ pub(super) fn attach_episodes<'a>(
 /// A site menu rendered as bullets: most items are menu entries.
 fn is_menu(recs: &[Recommendation<'_>], lexicon: &Lexicon) -> bool {
     let menu = lexicon.words(Words::MenuItem);
-    let hits = recs.iter().filter(|r| menu.is_whole(&r.text)).count();
-    recs.len() >= 2 && hits * 2 >= recs.len()
+    // Half the items at least, so the look stops once more than half miss.
+    let allowed_misses = recs.len() / 2;
+    let mut misses = 0;
+    recs.len() >= 2
+        && recs.iter().all(|r| {
+            misses += usize::from(!menu.is_whole(&r.text));
+            misses <= allowed_misses
+        })
 }
 
 /// Lines of dialogue opened by dashes: a verb of speech right after an

@@ -328,15 +328,15 @@ pub(crate) struct Phrases<T> {
     /// a letter beyond ASCII) or none. Two 64-bit words rather than a
     /// `u128`, which x86-64 shifts in several instructions.
     second: Box<[[u64; 2]; 128]>,
-    /// The phrases' first three bytes, for [`Phrases::may_open`].
+    /// The phrases' first bytes, for [`Phrases::may_open`].
     trigrams: Trigrams,
 }
 
 /// A Bloom filter of the first bytes of a set of phrases (folded): five
-/// bytes of a phrase that has them, three of a shorter one, with a bit per
-/// ASCII first byte whose phrases it cannot hold (fewer than three bytes, or
-/// a byte such as `'` that stands for more) and a flag for phrases that open
-/// beyond ASCII. A gate: it answers "no" for most texts that open no
+/// bytes of a phrase that has them, three of a shorter one, two of a phrase
+/// of two bytes, with a bit per ASCII first byte whose phrases it cannot
+/// hold (a single byte, or a byte such as `'` that stands for more) and a
+/// flag for phrases that open beyond ASCII. A gate: it answers "no" for most texts that open no
 /// phrase, and never for one that does.
 ///
 /// Bytes are compared by class: ASCII folded to lower case, and every byte
@@ -766,8 +766,8 @@ impl<T> Phrases<T> {
         !self.candidates(text).is_empty()
     }
 
-    /// Whether some phrase may start `text`, judged by its first three
-    /// bytes against a filter of the phrases' first three: a sharper test
+    /// Whether some phrase may start `text`, judged by its first bytes
+    /// against a filter of the phrases' first bytes: a sharper test
     /// than [`Phrases::may_start`] for a gate that guards a whole parse.
     #[inline]
     pub(crate) fn may_open(&self, text: &str) -> bool {

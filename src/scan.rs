@@ -139,14 +139,29 @@ fn classify(line: &str, start: usize, lexicon: &Lexicon, leading: &str) -> Kind 
         return prose(text, start, lexicon, leading);
     }
     // A line that opens with a digit or "(" is asked for its thesis marker
-    // once, here.
-    let marker = text
-        .starts_with(|c: char| c.is_ascii_digit() || c == '(')
-        .then(|| thesis::marker(text, lexicon));
-    if let Some(kind) = marked_prose(text, marker, skipped, lexicon, leading) {
+    // once, here, and one that opens beyond ASCII for its bullet.
+    let found = Found {
+        marker: text
+            .starts_with(|c: char| c.is_ascii_digit() || c == '(')
+            .then(|| thesis::marker(text, lexicon)),
+        bullet: text
+            .as_bytes()
+            .first()
+            .is_some_and(|b| !b.is_ascii())
+            .then(|| bullet::bullet(text)),
+    };
+    if let Some(kind) = marked_prose(text, found, skipped, lexicon, leading) {
         return kind;
     }
-    grammars(text, start, skipped, marker, lexicon, leading)
+    grammars(text, start, skipped, found, lexicon, leading)
+}
+
+/// The thesis marker and the bullet of a line, each `None` when not looked
+/// for yet, so that the grammars do not parse them again.
+#[derive(Debug, Clone, Copy, Default)]
+struct Found {
+    marker: Option<Option<Marker>>,
+    bullet: Option<Option<Bullet>>,
 }
 
 /// A thesis marker or a bullet that opens prose ("1. Le aziende ...",
@@ -161,35 +176,44 @@ fn classify(line: &str, start: usize, lexicon: &Lexicon, leading: &str) -> Kind 
 /// line would end with a digit.
 fn marked_prose(
     text: &str,
-    marker: Option<Option<Marker>>,
+    found: Found,
     skipped: usize,
     lexicon: &Lexicon,
     leading: &str,
 ) -> Option<Kind> {
-    let &first = text.as_bytes().first()?;
-    let kind = if let Some(marker) = marker {
-        let marker = marker?;
-        (marker.text, Kind::Marker(shifted(marker, skipped)))
-    } else if !first.is_ascii() {
-        let found = bullet::bullet(text)?;
-        (
-            found.text,
-            Kind::Bullet {
-                bullet: Bullet {
-                    len: found.len + skipped,
-                    text: found.text + skipped,
-                },
-                indent: bullet::indent(leading),
-            },
-        )
-    } else {
-        return None;
+    let (item, kind) = match found {
+        Found {
+            marker: Some(marker),
+            ..
+        } => {
+            let marker = marker?;
+            (marker.text, Kind::Marker(shifted(marker, skipped)))
+        }
+        Found {
+            bullet: Some(bullet),
+            ..
+        } => {
+            let bullet = bullet?;
+            (bullet.text, bullet_kind(bullet, skipped, leading))
+        }
+        _ => return None,
     };
-    let (item, kind) = kind;
     let plain = lexicon.line_openers.test(text) == Some(false)
         && opens_prose(&text[item..], lexicon)
         && !is_code(leading, text);
     plain.then_some(kind)
+}
+
+/// A bullet found in the visible text, its offsets shifted to count the
+/// `skipped` invisible characters before it, with the line's indent.
+fn bullet_kind(bullet: Bullet, skipped: usize, leading: &str) -> Kind {
+    Kind::Bullet {
+        bullet: Bullet {
+            len: bullet.len + skipped,
+            text: bullet.text + skipped,
+        },
+        indent: bullet::indent(leading),
+    }
 }
 
 /// A marker found in the visible text, its offsets shifted to count the
@@ -204,13 +228,13 @@ fn shifted(marker: Marker, skipped: usize) -> Marker {
 
 /// The kind of the visible text of a line, asked of each grammar in turn.
 /// `skipped` counts the invisible characters before `text`, which starts
-/// at absolute byte `start`; `marker` is the line's thesis marker when the
-/// caller has looked for it already.
+/// at absolute byte `start`; `found` holds what the caller has looked for
+/// already.
 fn grammars(
     text: &str,
     start: usize,
     skipped: usize,
-    marker: Option<Option<Marker>>,
+    found: Found,
     lexicon: &Lexicon,
     leading: &str,
 ) -> Kind {
@@ -230,17 +254,14 @@ fn grammars(
     if is_code(leading, text) {
         return Kind::Text { tail: None };
     }
-    if let Some(marker) = marker.unwrap_or_else(|| thesis::marker(text, lexicon)) {
+    let marker = found
+        .marker
+        .unwrap_or_else(|| thesis::marker(text, lexicon));
+    if let Some(marker) = marker {
         return Kind::Marker(shifted(marker, skipped));
     }
-    if let Some(bullet) = bullet::bullet(text) {
-        return Kind::Bullet {
-            bullet: Bullet {
-                len: bullet.len + skipped,
-                text: bullet.text + skipped,
-            },
-            indent: bullet::indent(leading),
-        };
+    if let Some(bullet) = found.bullet.unwrap_or_else(|| bullet::bullet(text)) {
+        return bullet_kind(bullet, skipped, leading);
     }
     prose(text, start, lexicon, leading)
 }
@@ -260,9 +281,9 @@ fn prose(text: &str, start: usize, lexicon: &Lexicon, leading: &str) -> Kind {
 /// judged by its first bytes and its last, so that most lines are spared
 /// the grammars' own gates one after another.
 ///
-/// prose-opening = ASCII or Latin-1 letter, not a Roman numeral and its "." or ")"
-/// ("IV."), not the bullet "o" (a lone "o", or one before a month), not
-/// "S01E04"; and no word of the lexicon's line openers
+/// prose-opening = ASCII or Latin-1 letter, not a Roman numeral and its
+/// "." or ")" ("IV."), not the bullet "o" (a lone "o", or one before a
+/// month), not "S01E04"; and no word of the lexicon's line openers
 /// (furniture, comment counts, page words, months, series links, episode
 /// and thesis words) at the start; and no digit at the end (an archive
 /// entry that closes with its date, "Titolo (12 marzo 2015)").
@@ -316,7 +337,7 @@ mod tests {
         let leading = &line[..line.len() - line.trim_start().len()];
         assert_eq!(
             classify(trimmed, 0, lexicon, leading),
-            grammars(text, skipped, skipped, None, lexicon, leading),
+            grammars(text, skipped, skipped, Found::default(), lexicon, leading),
             "{line:?}"
         );
     }

@@ -336,8 +336,8 @@ pub(crate) struct Phrases<T> {
 /// bytes of a phrase that has them, three of a shorter one, two of a phrase
 /// of two bytes, with a bit per ASCII first byte whose phrases it cannot
 /// hold (a single byte, or a byte such as `'` that stands for more) and a
-/// flag for phrases that open beyond ASCII. A gate: it answers "no" for most texts that open no
-/// phrase, and never for one that does.
+/// flag for phrases that open beyond ASCII. A gate: it answers "no" for
+/// most texts that open no phrase, and never for one that does.
 ///
 /// Bytes are compared by class: ASCII folded to lower case, and every byte
 /// beyond ASCII as one class, since a letter beyond ASCII matches only a
@@ -430,12 +430,13 @@ impl Default for Trigrams {
     }
 }
 
-/// Sets or reads the bit of `key` in `table`.
+/// Sets the bit of `key` in `table`.
 fn set(table: &mut [u64; TRIGRAM_WORDS], key: u64) {
     let bit = key_bit(key);
     table[bit / 64] |= 1 << (bit % 64);
 }
 
+/// Whether the bit of `key` in `table` is set.
 #[inline]
 fn has(table: &[u64; TRIGRAM_WORDS], key: u64) -> bool {
     let bit = key_bit(key);
@@ -459,13 +460,13 @@ impl Trigrams {
         }
         let lower = a.to_ascii_lowercase();
         self.firsts[usize::from(lower >> 6)] |= 1 << (lower & 63);
-        let n = bytes.len();
+        // `valid` counts bytes of the phrase: it is at most its length.
         let (key, valid) = key_of(bytes);
-        if n >= LONG_KEY && valid >= LONG_KEY {
+        if valid == LONG_KEY {
             set(&mut self.long, key);
-        } else if n >= 3 && valid >= 3 {
+        } else if valid >= 3 {
             set(&mut self.bits, first_bytes(key, 3));
-        } else if n == 2 && valid == 2 {
+        } else if bytes.len() == 2 && valid == 2 {
             set(&mut self.bits, first_bytes(key, 2) | PAIR);
         } else {
             self.untrigrammed[usize::from(lower >> 6)] |= 1 << (lower & 63);

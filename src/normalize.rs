@@ -93,8 +93,8 @@ enum Clean {
 /// and has no white space but single ASCII spaces. Characters below U+0300
 /// are NFC; so are general punctuation and currency (U+2002..U+20BF:
 /// typographic quotes, dashes, the ellipsis, the euro), where the white
-/// space that must fold also lives. `false` means "take the full path",
-/// not "not clean".
+/// space that must fold also lives. [`Clean::Unknown`] means "take the
+/// full path", not "not clean".
 fn clean(text: &str) -> Clean {
     let bytes = text.as_bytes();
     let Some((&last, _)) = bytes.split_last() else {

@@ -242,11 +242,11 @@ fn has_symbol(block: &[u8; BLOCK]) -> bool {
 /// worded phrase after a sentence break ("… Continua a leggere →"): a
 /// worded marker that continues a clause ("people should read more") is
 /// prose. So only symbols, and the first word after a symbol other than a
-/// comma, are looked up; letters and spaces are passed over a byte at a
-/// time.
+/// comma, are looked up; letters and spaces are passed over a block or
+/// eight bytes at a time.
 pub(crate) fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
-    // Callers ask `tails.may_start` first, inline: most symbols open no
-    // marker.
+    // Each lookup below asks `tails.may_start` first, inline: most symbols
+    // open no marker.
     let marker_at = |at: usize| marker_at(line, at, lexicon);
     let bytes = line.as_bytes();
     let mut i = line.len().saturating_sub(TAIL_WINDOW);

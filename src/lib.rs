@@ -155,6 +155,7 @@ mod parser;
 mod scan;
 pub mod series;
 mod source;
+mod vector;
 
 pub use error::{Error, ErrorKind};
 pub use lexicon::{Lexicon, Pattern, Words};

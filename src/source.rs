@@ -104,7 +104,11 @@ pub(crate) fn lines(text: &str, from: usize) -> Lines<'_> {
     let breaks = if memchr::memchr(b'\r', rest).is_some() {
         Breaks::Both(memchr::memchr2_iter(b'\n', b'\r', rest))
     } else {
-        Breaks::Feeds { bytes: rest, at: 0 }
+        Breaks::Feeds {
+            bytes: rest,
+            base: 0,
+            mask: feeds(rest),
+        }
     };
     Lines {
         bytes: text.as_bytes(),
@@ -117,10 +121,12 @@ pub(crate) fn lines(text: &str, from: usize) -> Lines<'_> {
 
 /// The line breaks of a text, relative to where the search started.
 enum Breaks<'a> {
-    /// Line feeds only, searched from `at`.
+    /// Line feeds only, found a 64-byte block at a time: `mask` has a bit
+    /// for each line feed of the block at `base` not yet reported.
     Feeds {
         bytes: &'a [u8],
-        at: usize,
+        base: usize,
+        mask: u64,
     },
     Both(memchr::Memchr2<'a>),
 }
@@ -131,9 +137,13 @@ impl Iterator for Breaks<'_> {
     #[inline]
     fn next(&mut self) -> Option<usize> {
         match self {
-            Breaks::Feeds { bytes, at } => {
-                let found = *at + next_feed(bytes.get(*at..)?)?;
-                *at = found + 1;
+            Breaks::Feeds { bytes, base, mask } => {
+                if *mask == 0 {
+                    (*base, *mask) = next_block(bytes, *base)?;
+                }
+                let found = *base + mask.trailing_zeros() as usize;
+                // The lowest bit, reported, is cleared.
+                *mask &= *mask - 1;
                 Some(found)
             }
             Breaks::Both(it) => it.next(),
@@ -141,22 +151,37 @@ impl Iterator for Breaks<'_> {
     }
 }
 
-/// The offset of the first line feed of `bytes`. Many lines are blank or
-/// short: the first 16 bytes are looked at eight at a time, where a vector
-/// search would pay more to start than it saves; memchr takes the rest.
-#[inline]
-fn next_feed(bytes: &[u8]) -> Option<usize> {
-    use crate::chars::{ONES, zero_bytes};
-    for k in 0..2 {
-        let Some(chunk) = bytes.get(8 * k..).and_then(<[u8]>::first_chunk::<8>) else {
-            return memchr::memchr(b'\n', &bytes[8 * k..]).map(|n| 8 * k + n);
-        };
-        let feeds = zero_bytes(u64::from_le_bytes(*chunk) ^ (u64::from(b'\n') * ONES));
-        if feeds != 0 {
-            return Some(8 * k + (feeds.trailing_zeros() / 8) as usize);
+/// The first block after the one at `base` that has a line feed: where it
+/// starts, and its line feeds. Out of line: most lines end in the block
+/// where they start.
+#[inline(never)]
+fn next_block(bytes: &[u8], mut base: usize) -> Option<(usize, u64)> {
+    loop {
+        base = base.saturating_add(BLOCK);
+        let mask = feeds(bytes.get(base..)?);
+        if mask != 0 {
+            return Some((base, mask));
         }
     }
-    memchr::memchr(b'\n', &bytes[16..]).map(|n| 16 + n)
+}
+
+/// Bytes whose line feeds one step of the search finds.
+const BLOCK: usize = 64;
+
+/// A bit for each line feed among the first 64 bytes of `bytes` (fewer at
+/// the end of the text). One line's search is then a bit scan, whatever
+/// its length: dumps have many blank and short lines, for which a call to
+/// a vector search costs more to start than it saves.
+#[inline]
+fn feeds(bytes: &[u8]) -> u64 {
+    match bytes.first_chunk::<BLOCK>() {
+        Some(block) => crate::vector::eq_mask64(block, b'\n'),
+        None => {
+            let mut block = [0; BLOCK];
+            block[..bytes.len()].copy_from_slice(bytes);
+            crate::vector::eq_mask64(&block, b'\n')
+        }
+    }
 }
 
 /// The iterator of [`lines`].
@@ -187,6 +212,7 @@ impl Lines<'_> {
 impl Iterator for Lines<'_> {
     type Item = Line;
 
+    #[inline]
     fn next(&mut self) -> Option<Line> {
         let Some(rel) = self.breaks.next() else {
             // The last line, when it has no terminator.
@@ -228,19 +254,25 @@ mod tests {
             .collect()
     }
 
+    /// The block search finds the line feeds memchr finds, wherever they
+    /// lie against the block edges, in texts of every length around them.
     #[test]
-    fn ok_next_feed_as_memchr() {
-        for len in 0..40 {
-            for feed in 0..=len {
-                let mut bytes = vec![b'a'; len];
-                if let Some(b) = bytes.get_mut(feed) {
-                    *b = b'\n';
+    fn ok_feeds_as_memchr() {
+        for len in 0..200 {
+            for step in [1, 2, 3, 7, 63, 64, 65, 500] {
+                for first in 0..step.min(len + 1) {
+                    let mut bytes = vec![b'a'; len];
+                    for b in bytes.iter_mut().skip(first).step_by(step) {
+                        *b = b'\n';
+                    }
+                    let breaks = Breaks::Feeds {
+                        bytes: &bytes,
+                        base: 0,
+                        mask: feeds(&bytes),
+                    };
+                    let expected: Vec<usize> = memchr::memchr_iter(b'\n', &bytes).collect();
+                    assert_eq!(breaks.collect::<Vec<_>>(), expected, "{len} {step} {first}");
                 }
-                assert_eq!(
-                    next_feed(&bytes),
-                    memchr::memchr(b'\n', &bytes),
-                    "{len} {feed}"
-                );
             }
         }
     }

@@ -1,0 +1,233 @@
+//! Sixteen bytes at a time: the lane-wise byte tests under the line search,
+//! the normalisation check and the trailing-marker search.
+//!
+//! A test is written once, on [`Bytes16`], and reads as the byte class it
+//! checks. On x86 and x86-64 with SSE2 (every x86-64 has it) a `Bytes16` is
+//! a vector register, through the `safe_arch` crate's safe wrappers, and a
+//! [`Bytes16::mask`] is one `pmovmskb`: the bits of the bytes that passed,
+//! whose lowest set bit (`trailing_zeros`) is the first such byte. Elsewhere
+//! it is a plain array, tested a lane at a time with the same answers; the
+//! tests below check the two against each other on every byte value. Build
+//! with `RUSTFLAGS="--cfg tesi_portable"` to run everything on the plain
+//! arrays.
+
+#[cfg(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+))]
+mod imp {
+    use safe_arch::{
+        bitand_m128i, bitandnot_m128i, bitor_m128i, cmp_eq_mask_i8_m128i, cmp_gt_mask_i8_m128i,
+        cmp_lt_mask_i8_m128i, load_unaligned_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i,
+    };
+
+    /// Sixteen lanes, each a byte of input or, after a test, all ones
+    /// (passed) or all zeros.
+    #[derive(Clone, Copy)]
+    pub(crate) struct Bytes16(m128i);
+
+    impl Bytes16 {
+        #[inline(always)]
+        pub(crate) fn load(chunk: &[u8; 16]) -> Self {
+            Bytes16(load_unaligned_m128i(chunk))
+        }
+
+        #[inline(always)]
+        pub(crate) fn splat(b: u8) -> Self {
+            Bytes16(set_splat_i8_m128i(b as i8))
+        }
+
+        #[inline(always)]
+        pub(crate) fn eq(self, b: u8) -> Self {
+            Bytes16(cmp_eq_mask_i8_m128i(self.0, Self::splat(b).0))
+        }
+
+        #[inline(always)]
+        pub(crate) fn gt(self, b: i8) -> Self {
+            Bytes16(cmp_gt_mask_i8_m128i(self.0, set_splat_i8_m128i(b)))
+        }
+
+        #[inline(always)]
+        pub(crate) fn lt(self, b: i8) -> Self {
+            Bytes16(cmp_lt_mask_i8_m128i(self.0, set_splat_i8_m128i(b)))
+        }
+
+        #[inline(always)]
+        pub(crate) fn or(self, other: Self) -> Self {
+            Bytes16(bitor_m128i(self.0, other.0))
+        }
+
+        #[inline(always)]
+        pub(crate) fn and(self, other: Self) -> Self {
+            Bytes16(bitand_m128i(self.0, other.0))
+        }
+
+        #[inline(always)]
+        pub(crate) fn and_not(self, other: Self) -> Self {
+            // `bitandnot_m128i(a, b)` is `!a & b`.
+            Bytes16(bitandnot_m128i(other.0, self.0))
+        }
+
+        #[inline(always)]
+        pub(crate) fn mask(self) -> u32 {
+            move_mask_i8_m128i(self.0) as u32 & 0xFFFF
+        }
+    }
+}
+
+#[cfg(not(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+)))]
+mod imp {
+    pub(crate) use super::portable::Bytes16;
+}
+
+/// The lane-at-a-time `Bytes16`: the one in use where there is no SSE2,
+/// and the reference the vector one is tested against.
+#[cfg_attr(
+    all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ),
+    allow(dead_code)
+)]
+mod portable {
+    /// Sixteen lanes, each a byte of input or, after a test, 0xFF
+    /// (passed) or 0.
+    #[derive(Clone, Copy)]
+    pub(crate) struct Bytes16([u8; 16]);
+
+    impl Bytes16 {
+        #[inline(always)]
+        fn map(self, f: impl Fn(u8) -> bool) -> Self {
+            Bytes16(self.0.map(|b| if f(b) { 0xFF } else { 0 }))
+        }
+
+        #[inline(always)]
+        fn zip(self, other: Self, f: impl Fn(u8, u8) -> u8) -> Self {
+            let mut out = [0; 16];
+            for ((o, &a), &b) in out.iter_mut().zip(&self.0).zip(&other.0) {
+                *o = f(a, b);
+            }
+            Bytes16(out)
+        }
+
+        #[inline(always)]
+        pub(crate) fn load(chunk: &[u8; 16]) -> Self {
+            Bytes16(*chunk)
+        }
+
+        #[inline(always)]
+        pub(crate) fn splat(b: u8) -> Self {
+            Bytes16([b; 16])
+        }
+
+        #[inline(always)]
+        pub(crate) fn eq(self, b: u8) -> Self {
+            self.map(|x| x == b)
+        }
+
+        #[inline(always)]
+        pub(crate) fn gt(self, b: i8) -> Self {
+            self.map(|x| x as i8 > b)
+        }
+
+        #[inline(always)]
+        pub(crate) fn lt(self, b: i8) -> Self {
+            self.map(|x| (x as i8) < b)
+        }
+
+        #[inline(always)]
+        pub(crate) fn or(self, other: Self) -> Self {
+            self.zip(other, |a, b| a | b)
+        }
+
+        #[inline(always)]
+        pub(crate) fn and(self, other: Self) -> Self {
+            self.zip(other, |a, b| a & b)
+        }
+
+        #[inline(always)]
+        pub(crate) fn and_not(self, other: Self) -> Self {
+            self.zip(other, |a, b| a & !b)
+        }
+
+        #[inline(always)]
+        pub(crate) fn mask(self) -> u32 {
+            self.0
+                .iter()
+                .enumerate()
+                .fold(0, |m, (i, &b)| m | (u32::from(b >> 7) << i))
+        }
+    }
+}
+
+/// Sixteen bytes of input, or the result of a lane-wise test on them:
+/// each lane all ones (the byte passed) or all zeros.
+///
+/// The comparisons `gt` and `lt` read lanes as signed bytes, as the vector
+/// instructions do: 0x00..=0x7F are 0..=127, 0x80..=0xFF are -128..=-1.
+/// `mask` has bit `i` set when lane `i` passed.
+pub(crate) use imp::Bytes16;
+
+/// Lanes of a [`Bytes16`].
+pub(crate) const LANES: usize = 16;
+
+/// Bit `i` set when byte `i` of `block` is `b`.
+#[inline]
+pub(crate) fn eq_mask64(block: &[u8; 64], b: u8) -> u64 {
+    quarters(block)
+        .iter()
+        .enumerate()
+        .fold(0, |m, (k, q)| m | u64::from(q.eq(b).mask()) << (16 * k))
+}
+
+/// The four sixteen-byte quarters of a 64-byte block.
+#[inline(always)]
+fn quarters(block: &[u8; 64]) -> [Bytes16; 4] {
+    let (chunks, _) = block.as_chunks::<16>();
+    [0, 1, 2, 3].map(|k| Bytes16::load(&chunks[k]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every test of the vector lanes answers as the lane-at-a-time
+    /// reference does, for every byte value in every lane, against every
+    /// operand.
+    #[test]
+    fn vector_agrees_with_portable() {
+        use portable::Bytes16 as P;
+        for base in (0..=255u8).step_by(16) {
+            let chunk: [u8; 16] = std::array::from_fn(|i| base.wrapping_add(i as u8));
+            let (v, p) = (Bytes16::load(&chunk), P::load(&chunk));
+            for b in 0..=255u8 {
+                assert_eq!(v.eq(b).mask(), p.eq(b).mask(), "eq {b:#x}");
+                assert_eq!(v.gt(b as i8).mask(), p.gt(b as i8).mask(), "gt {b:#x}");
+                assert_eq!(v.lt(b as i8).mask(), p.lt(b as i8).mask(), "lt {b:#x}");
+                let (ve, pe) = (v.eq(b), p.eq(b));
+                let (vg, pg) = (v.gt(b as i8), p.gt(b as i8));
+                assert_eq!(ve.or(vg).mask(), pe.or(pg).mask());
+                assert_eq!(ve.and(vg).mask(), pe.and(pg).mask());
+                assert_eq!(vg.and_not(ve).mask(), pg.and_not(pe).mask());
+            }
+        }
+    }
+
+    #[test]
+    fn ok_eq_mask64_marks_each_byte() {
+        let mut block = [b'a'; 64];
+        for i in [0, 15, 16, 33, 63] {
+            block[i] = b'\n';
+        }
+        let mask = eq_mask64(&block, b'\n');
+        assert_eq!(
+            mask,
+            (1 << 0) | (1 << 15) | (1 << 16) | (1 << 33) | (1 << 63)
+        );
+        assert_eq!(eq_mask64(&[b'\n'; 64], b'\n'), u64::MAX);
+        assert_eq!(eq_mask64(&[0x8A; 64], b'\n'), 0);
+    }
+}

@@ -9,25 +9,6 @@
 //! time, and each has a test against its definition in terms of the
 //! standard library.
 
-/// Bytes that are ASCII letters, digits or the space: the bytes a scan
-/// over prose passes over without a second look.
-static PLAIN: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = c.is_ascii_alphanumeric() || c == b' ';
-        b += 1;
-    }
-    table
-};
-
-/// Whether `b` is an ASCII letter, digit or space.
-#[inline]
-fn is_plain_byte(b: u8) -> bool {
-    PLAIN[b as usize]
-}
-
 /// Eight copies of a byte, and the high bit of each of eight bytes: the
 /// constants of the word arithmetic below, on bytes that cannot carry into
 /// each other.
@@ -58,29 +39,6 @@ fn count_marked(mask: u64) -> usize {
 fn in_range(w: u64, lo: u64, hi: u64) -> u64 {
     let low = w & !HIGH;
     (low + (0x80 - lo) * ONES) & ((0x80 + hi) * ONES - low) & !w & HIGH
-}
-
-/// The offset of the first byte at or after `from` that is not an ASCII
-/// letter, digit or space, or `None`: eight bytes at a time.
-pub(crate) fn skip_plain(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        let w = word(chunk);
-        let letter = in_range(w | (0x20 * ONES), 0x61, 0x7A);
-        let plain = letter | in_range(w, 0x30, 0x39) | zero_bytes(w ^ (0x20 * ONES));
-        // Each test is exact byte by byte, so the lowest byte not marked
-        // plain is the first one.
-        let other = !plain & HIGH;
-        if other != 0 {
-            return Some(i + (other.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    bytes
-        .get(i..)?
-        .iter()
-        .position(|&b| !is_plain_byte(b))
-        .map(|n| i + n)
 }
 
 /// The high bit of each byte of `w` that is an ASCII digit.
@@ -367,27 +325,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ok_skip_plain_as_a_byte_loop() {
-        let mut text = Vec::new();
-        for b in 0..=255u8 {
-            // Every byte in every position of a chunk.
-            for pad in 0..9 {
-                text.clear();
-                text.extend(std::iter::repeat_n(b'a', pad));
-                text.push(b);
-                text.extend_from_slice(b"Zz 09 aa");
-                for from in 0..text.len() {
-                    let want = text[from..]
-                        .iter()
-                        .position(|&c| !is_plain_byte(c))
-                        .map(|n| from + n);
-                    assert_eq!(skip_plain(&text, from), want, "{b} {pad} {from}");
-                }
-            }
-        }
-    }
-
-    #[test]
     fn ok_has_digits_counts() {
         for text in ["", "1", "12", "123", "a1b2c3", "abcdefgh1234567", "١٢٣ 1 2"] {
             let count = text.bytes().filter(u8::is_ascii_digit).count();
@@ -470,13 +407,6 @@ mod tests {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
             assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
-        }
-        for b in 0..=255u8 {
-            assert_eq!(
-                is_plain_byte(b),
-                b.is_ascii_alphanumeric() || b == b' ',
-                "{b}"
-            );
         }
     }
 }

@@ -6,9 +6,10 @@ use nom::character::complete::char;
 use nom::combinator::opt;
 
 use super::{Res, date::date, number, ws0};
-use crate::chars::{is_alnum, last_word, skip_plain, starts_alnum, trim_symbols, words};
+use crate::chars::{is_alnum, last_word, starts_alnum, trim_symbols, words};
 use crate::lexicon::{Lexicon, Pattern, Words, only_symbols};
 use crate::model::Category;
+use crate::vector::{Bytes16, LANES};
 
 /// Longest line, in bytes, that a `Prefix` phrase may open.
 const MAX_PREFIX_LINE: usize = 400;
@@ -217,23 +218,47 @@ fn marker_at(line: &str, at: usize, lexicon: &Lexicon) -> Option<(Category, usiz
         .map(|(_, &category)| (category, at))
 }
 
-/// Bytes a trailing-marker search passes over at once.
-const BLOCK: usize = 32;
+/// Bytes that may open a symbol: not an ASCII letter, digit or space, not
+/// a Latin-1 letter's lead byte (C3), not a continuation byte other than
+/// those of `×` and `÷` (C3 97, C3 B7). Lead bytes of every other
+/// character beyond ASCII are marked: the character is then decoded.
+#[inline(always)]
+fn symbols16(a: Bytes16) -> u32 {
+    let folded = a.or(Bytes16::splat(0x20));
+    let letter = folded.gt(0x60).and(folded.lt(0x7B));
+    let digit = a.gt(0x2F).and(a.lt(0x3A));
+    let continuation = a.lt(0xC0_u8 as i8).and_not(a.eq(0x97)).and_not(a.eq(0xB7));
+    let plain = letter
+        .or(digit)
+        .or(a.eq(b' '))
+        .or(a.eq(0xC3))
+        .or(continuation);
+    plain.mask() ^ 0xFFFF
+}
 
-/// Whether a block of a line may hold a symbol: a byte that is not an
-/// ASCII letter, digit or space, a Latin-1 letter's lead byte (C3), or a
-/// continuation byte other than those of `×` and `÷` (C3 97, C3 B7). A
-/// block with none holds letters, digits and spaces only, and the loop
-/// compiles to vector compares. Its last byte must not be C3, whose
-/// continuation byte, in the next block, may make it a symbol.
-#[inline]
-fn has_symbol(block: &[u8; BLOCK]) -> bool {
-    block.iter().fold(false, |found, &b| {
-        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
-        let digit = b.wrapping_sub(b'0') < 10;
-        let continuation = (b & 0xC0 == 0x80) & (b != 0x97) & (b != 0xB7);
-        found | !(letter | digit | (b == b' ') | continuation | (b == 0xC3))
-    })
+/// The first byte at or after `from` that [`symbols16`] marks, sixteen
+/// bytes at a time; the last block overlaps the one before it.
+fn next_symbol(bytes: &[u8], from: usize) -> Option<usize> {
+    let n = bytes.len();
+    if n < LANES {
+        return (from..n).find(|&i| {
+            let mut block = [b' '; LANES];
+            block[0] = bytes[i];
+            symbols16(Bytes16::load(&block)) & 1 != 0
+        });
+    }
+    let mut at = from;
+    while at < n {
+        let base = at.min(n - LANES);
+        let chunk = bytes.get(base..).and_then(<[u8]>::first_chunk::<LANES>)?;
+        // Bytes before `at` in an overlapping block were looked at.
+        let marked = symbols16(Bytes16::load(chunk)) >> (at - base);
+        if marked != 0 {
+            return Some(at + marked.trailing_zeros() as usize);
+        }
+        at = base + LANES;
+    }
+    None
 }
 
 /// The leftmost `Tail` phrase that closes `line`, with its byte offset.
@@ -242,8 +267,8 @@ fn has_symbol(block: &[u8; BLOCK]) -> bool {
 /// worded phrase after a sentence break ("… Continua a leggere →"): a
 /// worded marker that continues a clause ("people should read more") is
 /// prose. So only symbols, and the first word after a symbol other than a
-/// comma, are looked up; letters and spaces are passed over a block or
-/// eight bytes at a time.
+/// comma, are looked up; letters and spaces are passed over sixteen bytes
+/// at a time.
 pub(crate) fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
     // Each lookup below asks `tails.may_start` first, inline: most symbols
     // open no marker.
@@ -254,23 +279,14 @@ pub(crate) fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
         i -= 1;
     }
     loop {
-        // Whole blocks with no symbol in them are passed over at once.
-        while let Some(block) = bytes.get(i..).and_then(<[u8]>::first_chunk::<BLOCK>) {
-            if has_symbol(block) || block[BLOCK - 1] == 0xC3 {
-                break;
-            }
-            i += BLOCK;
-        }
-        // Then letters, digits and spaces, and the Latin letters of Italian
-        // (U+00C0..U+00FF, less × and ÷) without decoding them, up to the
-        // next character that may be a symbol.
-        loop {
-            i = skip_plain(bytes, i)?;
-            if bytes[i] == 0xC3 && !matches!(bytes.get(i + 1), Some(0x97 | 0xB7)) {
-                i += 2;
-            } else {
-                break;
-            }
+        // Letters, digits and spaces, and the Latin letters of Italian
+        // (U+00C0..U+00FF, less × and ÷), are passed over without decoding
+        // them, up to the next character that may be a symbol (a marked
+        // continuation byte is that of × or ÷: its character starts at
+        // the C3 before it).
+        i = next_symbol(bytes, i)?;
+        while !line.is_char_boundary(i) {
+            i -= 1;
         }
         let c = line[i..].chars().next()?;
         let after = i + c.len_utf8();
@@ -328,6 +344,43 @@ mod tests {
             }
         }
         None
+    }
+
+    /// The byte [`next_symbol`] stops at, by its definition: the first
+    /// byte that is not an ASCII letter, digit or space, not C3, and not a
+    /// continuation byte other than 97 and B7.
+    fn next_symbol_by_bytes(bytes: &[u8], from: usize) -> Option<usize> {
+        (from..bytes.len()).find(|&i| {
+            let b = bytes[i];
+            !(b.is_ascii_alphanumeric()
+                || b == b' '
+                || b == 0xC3
+                || (b & 0xC0 == 0x80 && b != 0x97 && b != 0xB7))
+        })
+    }
+
+    #[test]
+    fn ok_next_symbol_as_a_byte_loop() {
+        let mut text = Vec::new();
+        for b in 0..=255u8 {
+            // Every byte at every offset of a block, in texts shorter and
+            // longer than one, from every start.
+            for pad in [0, 1, 5, 14, 15, 16, 17, 31, 32, 40] {
+                for after in [0, 3, 20] {
+                    text.clear();
+                    text.extend(std::iter::repeat_n(b'a', pad));
+                    text.push(b);
+                    text.extend(b"Zz 09\xC3\xA0".iter().cycle().take(after));
+                    for from in 0..=text.len() {
+                        assert_eq!(
+                            next_symbol(&text, from),
+                            next_symbol_by_bytes(&text, from),
+                            "{b} {pad} {after} {from}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     proptest! {

@@ -121,8 +121,9 @@ pub struct Title<'a> {
     pub text: Cow<'a, str>,
     /// When the title names an episode of a series ("Guida a Rust: parte 2,
     /// il primo modulo", "Episodio 4: ..."), that episode.
+    // Boxed: most titles name none, and a post is then 112 bytes, not 248.
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
-    pub episode: Option<Episode<'a>>,
+    pub episode: Option<Box<Episode<'a>>>,
     /// The line (or both printed lines) of the title.
     pub span: Span,
 }
@@ -316,8 +317,9 @@ pub struct Recommendation<'a> {
     /// When the item names an episode of a series ("Puntata 2: il
     /// viaggio", "Diario (3) – la tempesta"), as archive lists do, that
     /// episode.
+    // Boxed: most items name none, and an item is then 88 bytes, not 224.
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
-    pub episode: Option<Episode<'a>>,
+    pub episode: Option<Box<Episode<'a>>>,
     /// From the bullet to the end of the item.
     pub span: Span,
 }
@@ -590,6 +592,17 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+// The records a dump has many of stay small: each is written once per
+// item, and read again when the document is dropped. (Sizes on 64-bit
+// targets; smaller elsewhere.)
+const _: () = {
+    use std::mem::size_of;
+    assert!(size_of::<Block<'static>>() <= 56);
+    assert!(size_of::<Post<'static>>() <= 112);
+    assert!(size_of::<Thesis<'static>>() <= 128);
+    assert!(size_of::<Recommendation<'static>>() <= 88);
+};
+
 impl<'a> Document<'a> {
     /// Every block of every post, in input order.
     pub fn blocks(&self) -> impl Iterator<Item = &Block<'a>> {
@@ -626,7 +639,7 @@ impl<'a> Document<'a> {
     /// headers and list items, and the slots series links announce.
     pub fn episodes(&self) -> impl Iterator<Item = &Episode<'a>> {
         self.posts.iter().flat_map(|p| {
-            let title = p.title.as_ref().and_then(|t| t.episode.as_ref());
+            let title = p.title.as_ref().and_then(|t| t.episode.as_deref());
             title.into_iter().chain(p.blocks.iter().flat_map(|b| {
                 let (own, items): (Option<&Episode<'a>>, &[Recommendation<'a>]) = match b {
                     Block::Episode(e) => (Some(&**e), &[]),
@@ -635,7 +648,7 @@ impl<'a> Document<'a> {
                     _ => (None, &[]),
                 };
                 own.into_iter()
-                    .chain(items.iter().filter_map(|r| r.episode.as_ref()))
+                    .chain(items.iter().filter_map(|r| r.episode.as_deref()))
             }))
         })
     }
@@ -721,7 +734,7 @@ impl Title<'_> {
     pub fn into_owned(self) -> Title<'static> {
         Title {
             text: own(self.text),
-            episode: self.episode.map(Episode::into_owned),
+            episode: self.episode.map(|e| Box::new(e.into_owned())),
             span: self.span,
         }
     }
@@ -793,7 +806,7 @@ impl Recommendation<'_> {
             marker: own(self.marker),
             level: self.level,
             text: own(self.text),
-            episode: self.episode.map(Episode::into_owned),
+            episode: self.episode.map(|e| Box::new(e.into_owned())),
             span: self.span,
         }
     }

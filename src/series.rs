@@ -104,14 +104,14 @@ impl Catalog {
         let mut episodes: Vec<&Episode<'_>> = Vec::new();
         let mut tag = None;
         let mut title = None;
-        if let Some(e) = post.title.as_ref().and_then(|t| t.episode.as_ref()) {
+        if let Some(e) = post.title.as_ref().and_then(|t| t.episode.as_deref()) {
             episodes.push(e);
         }
         for block in &post.blocks {
             match block {
                 Block::Episode(e) => episodes.push(e),
                 Block::RecommendationList(l) => {
-                    episodes.extend(l.items.iter().filter_map(|r| r.episode.as_ref()));
+                    episodes.extend(l.items.iter().filter_map(|r| r.episode.as_deref()));
                 }
                 Block::SeriesLink(l) => {
                     tag = tag.or(l.series_tag.as_deref());

@@ -19,7 +19,7 @@ use crate::grammar::thesis::{declares_partial, names_theses};
 use crate::lexicon::{Lexicon, Words};
 use crate::model::{
     Block, Boilerplate, Category, Date, Document, Heading, Paragraph, Post, RecommendationList,
-    Span, ThesisList, Title,
+    Span, Thesis, ThesisList, Title,
 };
 use crate::normalize::{normalize, normalize_and_probe};
 use crate::scan::{Kind, Scanned};
@@ -63,6 +63,24 @@ enum Item<'a> {
     Block(Block<'a>),
 }
 
+/// Buffers one list after another builds its items in: a list then
+/// allocates its items once, at their exact number, rather than growing a
+/// vector of its own (and holding room it does not use until the document
+/// is dropped).
+#[derive(Default)]
+struct Scratch<'a> {
+    theses: Vec<Thesis<'a>>,
+    bullets: recommendations::Scratch<'a>,
+}
+
+/// The items built in `buffer`, moved into a vector of their own of
+/// exactly their number; `buffer` is left empty, its room kept.
+fn exact<T>(buffer: &mut Vec<T>) -> Vec<T> {
+    let mut items = Vec::with_capacity(buffer.len());
+    items.append(buffer);
+    items
+}
+
 /// Builds the document from the scanned lines.
 pub(crate) fn assemble<'a>(source: &'a str, lines: &[Scanned], lexicon: &Lexicon) -> Document<'a> {
     let items = Items {
@@ -71,7 +89,7 @@ pub(crate) fn assemble<'a>(source: &'a str, lines: &[Scanned], lexicon: &Lexicon
         lexicon,
         i: 0,
         ready: Vec::new(),
-        scratch: recommendations::Scratch::default(),
+        scratch: Scratch::default(),
     };
     posts(source, items, lexicon)
 }
@@ -89,7 +107,7 @@ struct Items<'a, 's, 'l> {
     /// Items of the last step, last first.
     ready: Vec<Item<'a>>,
     /// Buffers that one list after another reuses.
-    scratch: recommendations::Scratch<'a>,
+    scratch: Scratch<'a>,
 }
 
 impl<'a> Iterator for Items<'a, '_, '_> {
@@ -121,7 +139,7 @@ fn step<'a>(
     mut i: usize,
     lexicon: &Lexicon,
     items: &mut Vec<Item<'a>>,
-    scratch: &mut recommendations::Scratch<'a>,
+    scratch: &mut Scratch<'a>,
 ) -> usize {
     let line = &lines[i];
     match line.kind {
@@ -142,10 +160,12 @@ fn step<'a>(
                 i = next_solid(lines, i + 1);
             }
         }
-        Kind::Marker(_) => match theses::thesis_list(source, lines, i, lexicon, items) {
-            Some(next) => i = next,
-            None => i = paragraph(source, lines, i, items),
-        },
+        Kind::Marker(_) => {
+            match theses::thesis_list(source, lines, i, lexicon, items, &mut scratch.theses) {
+                Some(next) => i = next,
+                None => i = paragraph(source, lines, i, items),
+            }
+        }
         Kind::SeriesLink(opening) => {
             i = series::series_link(source, lines, i, opening, lexicon, items);
         }
@@ -154,7 +174,14 @@ fn step<'a>(
             i += 1;
         }
         Kind::Bullet { .. } => {
-            i = recommendations::recommendation_list(source, lines, i, lexicon, items, scratch);
+            i = recommendations::recommendation_list(
+                source,
+                lines,
+                i,
+                lexicon,
+                items,
+                &mut scratch.bullets,
+            );
         }
         Kind::Text { tail: None } => {
             let last = paragraph_end(source, lines, i);
@@ -615,7 +642,7 @@ impl<'a> Posts<'a, '_> {
                 b.post.span = b.post.span.cover(span);
                 b.post.title = Some(Title {
                     text: normalize(&source[span.start..span.end]),
-                    episode: Some(*episode),
+                    episode: Some(episode),
                     span,
                 });
                 b.has_content = true;
@@ -689,7 +716,7 @@ impl<'a> Posts<'a, '_> {
 /// that episode.
 fn title_record<'a>(source: &'a str, line: Span, span: Span, lexicon: &Lexicon) -> Title<'a> {
     let raw = &source[line.start..line.end];
-    let episode = numbered_title(raw, lexicon).map(|h| series::episode_of(&h, raw, span));
+    let episode = numbered_title(raw, lexicon).map(|h| Box::new(series::episode_of(&h, raw, span)));
     Title {
         text: normalize(raw),
         episode,

@@ -17,10 +17,13 @@ const MAX_BLANKS: usize = 2;
 /// Deepest nesting level tracked; deeper items share it.
 const MAX_DEPTH: usize = 8;
 
-/// Buffers a list builds its levels in, kept from one list to the next
-/// so that a list allocates only its items.
+/// Buffers a list builds its items and levels in, kept from one list to
+/// the next so that a list allocates only its items, once, at their exact
+/// number.
 #[derive(Default)]
 pub(super) struct Scratch<'a> {
+    /// The items.
+    recs: Vec<Recommendation<'a>>,
     /// (indentation, marker, first item) of each bullet line.
     shapes: Vec<(u32, &'a str, usize)>,
     /// The markers the list has, for the test after a blank line: a list
@@ -41,13 +44,13 @@ pub(super) fn recommendation_list<'a>(
     items: &mut Vec<Item<'a>>,
     scratch: &mut Scratch<'a>,
 ) -> usize {
-    // Room for a list of usual length at once.
-    let mut recs: Vec<Recommendation<'a>> = Vec::with_capacity(8);
     let Scratch {
+        recs,
         shapes,
         markers,
         stack,
     } = scratch;
+    recs.clear();
     shapes.clear();
     markers.clear();
     let mut j = i;
@@ -82,7 +85,7 @@ pub(super) fn recommendation_list<'a>(
             (line.start, marker),
             text_start,
             end,
-            &mut recs,
+            recs,
         );
         // Past blank lines the list goes on only with a bullet it already
         // has, or one indented deeper: a new kind of bullet after a gap
@@ -104,15 +107,15 @@ pub(super) fn recommendation_list<'a>(
         }
         j = k;
     };
-    assign_levels(shapes, stack, &mut recs);
+    assign_levels(shapes, stack, recs);
     let span = match (recs.first(), recs.last()) {
         (Some(first), Some(last)) => Span::new(first.span.start, last.span.end, first.span.line),
         _ => return last + 1,
     };
-    if is_menu(&recs, lexicon) {
+    if is_menu(recs, lexicon) {
         items.push(Item::Furniture(Category::Navigation, span));
-    } else if is_dialogue(&recs, lexicon) {
-        for r in recs {
+    } else if is_dialogue(recs, lexicon) {
+        for r in recs.drain(..) {
             items.push(Item::Text {
                 span: r.span,
                 single: false,
@@ -120,10 +123,10 @@ pub(super) fn recommendation_list<'a>(
             });
         }
     } else {
-        attach_episodes(source, &mut recs, lexicon);
+        attach_episodes(source, recs, lexicon);
         items.push(Item::Recommendations(Box::new(RecommendationList {
             lead_in: None,
-            items: recs,
+            items: super::exact(recs),
             run_in: false,
             span,
         })));
@@ -295,7 +298,7 @@ pub(super) fn attach_episodes<'a>(
         // Most items name no episode: their field stays as it is, with no
         // empty record written over it.
         if let Some(h) = numbered_title(raw, lexicon) {
-            r.episode = Some(episode_of(&h, raw, r.span));
+            r.episode = Some(Box::new(episode_of(&h, raw, r.span)));
         }
     }
 }

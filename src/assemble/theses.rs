@@ -27,19 +27,19 @@ pub(super) fn thesis_list<'a>(
     i: usize,
     lexicon: &Lexicon,
     items: &mut Vec<Item<'a>>,
+    theses: &mut Vec<Thesis<'a>>,
 ) -> Option<usize> {
     let Kind::Marker(first) = lines[i].kind else {
         return None;
     };
-    // Room for a list of usual length at once.
-    let mut theses: Vec<Thesis<'a>> = Vec::with_capacity(8);
+    theses.clear();
     let mut worded = false;
     let mut j = i;
     let last_line = loop {
         let Kind::Marker(m) = lines[j].kind else {
             break j - 1;
         };
-        let Some(end) = read_thesis(source, lines, j, m, lexicon, &mut theses) else {
+        let Some(end) = read_thesis(source, lines, j, m, lexicon, theses) else {
             if theses.is_empty() {
                 return None;
             }
@@ -70,11 +70,11 @@ pub(super) fn thesis_list<'a>(
         return None;
     };
     let span = Span::new(head.span.start, tail.span.end, head.span.line);
-    let missing = missing(&theses);
+    let missing = missing(theses);
     items.push(Item::Theses {
         list: Box::new(ThesisList {
             heading: None,
-            items: theses,
+            items: super::exact(theses),
             declared_partial: false,
             missing,
             span,

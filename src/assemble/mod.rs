@@ -423,9 +423,9 @@ impl<'a> Building<'a> {
             post: Post {
                 title: None,
                 date: None,
-                // Most posts hold a title and a handful of blocks: one
-                // allocation instead of growing from four.
-                blocks: Vec::with_capacity(8),
+                // Blocks grow in the room the post before used (see
+                // `Open::push`): nothing to allocate here.
+                blocks: Vec::new(),
                 span,
             },
             has_content: false,
@@ -494,6 +494,7 @@ fn posts<'a>(
             // small chunks the last document freed.
             done: Vec::new(),
             open: None,
+            spare: Vec::new(),
         },
         pending_date: None,
         furniture_under_titles: false,
@@ -525,6 +526,9 @@ fn posts<'a>(
 struct Open<'a> {
     done: Vec<Post<'a>>,
     open: Option<Building<'a>>,
+    /// The room the blocks of the last closed post grew in, emptied, for
+    /// the next post's blocks.
+    spare: Vec<Block<'a>>,
 }
 
 impl<'a> Open<'a> {
@@ -536,15 +540,25 @@ impl<'a> Open<'a> {
         self.open.as_mut()
     }
 
-    /// Opens `b`, closing the post open before it.
-    fn push(&mut self, b: Building<'a>) {
-        if let Some(done) = self.open.replace(b) {
+    /// Opens `b`, closing the post open before it. The new post's blocks
+    /// grow in the room the closed post's blocks used; the closed post
+    /// keeps a vector of exactly its blocks (a listing entry, none).
+    fn push(&mut self, mut b: Building<'a>) {
+        let mut blocks = std::mem::take(&mut self.spare);
+        blocks.append(&mut b.post.blocks);
+        b.post.blocks = blocks;
+        if let Some(mut done) = self.open.replace(b) {
+            self.spare = std::mem::take(&mut done.post.blocks);
+            done.post.blocks = exact(&mut self.spare);
             self.done.push(done.post);
         }
     }
 
     fn into_posts(mut self) -> Vec<Post<'a>> {
-        self.done.extend(self.open.map(|b| b.post));
+        self.done.extend(self.open.map(|mut b| {
+            b.post.blocks = exact(&mut b.post.blocks);
+            b.post
+        }));
         self.done
     }
 }

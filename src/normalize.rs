@@ -53,14 +53,16 @@ fn simple(b: u8) -> bool {
     (b.wrapping_sub(0x20) < 0x5F) | (b.wrapping_sub(0x80) < 0x4C) | (b == 0xE2)
 }
 
-/// [`simple`] on sixteen bytes at once. As signed bytes, printable ASCII
-/// is 0x20..=0x7E above 0x1F less 0x7F, and 0x80..=0xCB is below 0xCC.
+/// The bytes of sixteen that are not [`simple`]. As signed bytes,
+/// 0xCC..=0xFF and 0x00..=0x1F are the range -52..=31, which subtracting
+/// 76 (wrapping) moves to -128..=-45, below -44: one addition, one
+/// comparison. 0x7F is the other; the lead byte E2 is let through.
 #[inline(always)]
-fn simple16(a: Bytes16) -> Bytes16 {
-    a.gt(0x1F)
-        .and_not(a.eq(0x7F))
-        .or(a.lt(0xCC_u8 as i8))
-        .or(a.eq(0xE2))
+fn not_simple16(a: Bytes16) -> Bytes16 {
+    a.add(76_u8.wrapping_neg())
+        .lt(-44)
+        .or(a.eq(0x7F))
+        .and_not(a.eq(0xE2))
 }
 
 /// What [`clean`] found.
@@ -98,7 +100,7 @@ fn clean(text: &str) -> Clean {
         // Blocks of sixteen, whose lanes are gathered into two vectors and
         // read once at the end; the last block overlaps the one before it
         // rather than leaving bytes to a scalar loop.
-        let (mut ok, mut leads) = (Bytes16::splat(0xFF), Bytes16::splat(0));
+        let (mut bad_lanes, mut leads) = (Bytes16::splat(0), Bytes16::splat(0));
         let mut at = 0;
         loop {
             let from = at.min(this.len() - LANES);
@@ -109,14 +111,14 @@ fn clean(text: &str) -> Clean {
                 break;
             };
             let (a, b) = (Bytes16::load(a), Bytes16::load(b));
-            ok = ok.and(simple16(a)).and_not(a.eq(b' ').and(b.eq(b' ')));
+            bad_lanes = bad_lanes.or(not_simple16(a)).or(a.eq(b' ').and(b.eq(b' ')));
             leads = leads.or(a.eq(0xC2)).or(a.eq(0xE2));
             at = from + LANES;
             if at >= this.len() {
                 break;
             }
         }
-        bad |= ok.mask() != 0xFFFF;
+        bad |= bad_lanes.mask() != 0;
         look |= leads.mask() != 0;
     }
     if bad {

@@ -195,6 +195,67 @@ pub(crate) fn eq_mask64(block: &[u8; 64], b: u8) -> u64 {
         .fold(0, |m, (k, q)| m | u64::from(q.eq(b).mask()) << (16 * k))
 }
 
+/// The offsets of the bytes of `bytes` whose lanes `test` passes, in
+/// order: sixteen bytes tested at a time, the last block overlapping the
+/// one before it (a text shorter than a block is tested in a copy padded
+/// with zeros, whose lanes are ignored).
+pub(crate) fn positions<F: Fn(Bytes16) -> Bytes16>(bytes: &[u8], test: F) -> Positions<'_, F> {
+    Positions {
+        bytes,
+        test,
+        next: 0,
+        base: 0,
+        mask: 0,
+    }
+}
+
+/// The iterator of [`positions`].
+pub(crate) struct Positions<'a, F> {
+    bytes: &'a [u8],
+    test: F,
+    /// Where the next block to test starts.
+    next: usize,
+    /// Where the block `mask` holds starts, and its lanes not yet given.
+    base: usize,
+    mask: u32,
+}
+
+impl<F: Fn(Bytes16) -> Bytes16> Iterator for Positions<'_, F> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.mask == 0 {
+            let n = self.bytes.len();
+            if self.next >= n {
+                return None;
+            }
+            let (from, marked) = match self.bytes.len().checked_sub(LANES) {
+                Some(last) => {
+                    let from = self.next.min(last);
+                    let chunk = self.bytes.get(from..).and_then(<[u8]>::first_chunk)?;
+                    (from, (self.test)(Bytes16::load(chunk)).mask())
+                }
+                None => {
+                    let mut block = [0; LANES];
+                    block[..n].copy_from_slice(self.bytes);
+                    (
+                        0,
+                        (self.test)(Bytes16::load(&block)).mask() & ((1 << n) - 1),
+                    )
+                }
+            };
+            // Lanes before `next` in an overlapping block were given.
+            self.mask = marked & (u32::MAX << (self.next - from));
+            self.base = from;
+            self.next = from + LANES;
+        }
+        let at = self.base + self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        Some(at)
+    }
+}
+
 /// The four sixteen-byte quarters of a 64-byte block.
 #[inline(always)]
 fn quarters(block: &[u8; 64]) -> [Bytes16; 4] {
@@ -227,6 +288,27 @@ mod tests {
                 assert_eq!(vg.and_not(ve).mask(), pg.and_not(pe).mask());
             }
         }
+    }
+
+    /// Every offset a byte test passes, in order, for texts of every
+    /// length around the block size and marks at every offset.
+    #[test]
+    fn ok_positions_as_a_byte_loop() {
+        for len in 0..70 {
+            for step in [1, 2, 5, 15, 16, 17, 40] {
+                for first in 0..step.min(len + 1) {
+                    let mut bytes = vec![b'a'; len];
+                    for b in bytes.iter_mut().skip(first).step_by(step) {
+                        *b = b':';
+                    }
+                    let found: Vec<usize> = positions(&bytes, |a| a.eq(b':')).collect();
+                    let expected: Vec<usize> = (0..len).filter(|&i| bytes[i] == b':').collect();
+                    assert_eq!(found, expected, "{len} {step} {first}");
+                }
+            }
+        }
+        // Zeros of the padding of a short text are not reported.
+        assert_eq!(positions(b"a\0b", |a| a.eq(0)).collect::<Vec<_>>(), [1]);
     }
 
     #[test]

@@ -618,7 +618,7 @@ impl<'a> Posts<'a, '_> {
         {
             b.ended = true;
             let mut next = Building::new(title);
-            next.post.title = Some(title_record(self.source, title, title, self.lexicon));
+            next.post.title = Some(title_record(self.source, title, title, None, self.lexicon));
             next.has_content = true;
             self.building.push(next);
         }
@@ -638,7 +638,7 @@ impl<'a> Posts<'a, '_> {
     /// An archive listing entry: a post of its own, with no body.
     fn listing(&mut self, date: Date, title: Span, span: Span) {
         let mut b = Building::new(span);
-        b.post.title = Some(title_record(self.source, title, span, self.lexicon));
+        b.post.title = Some(title_record(self.source, title, span, None, self.lexicon));
         b.post.date = Some(date);
         b.has_content = true;
         b.ended = true;
@@ -707,13 +707,13 @@ impl<'a> Posts<'a, '_> {
         // the first thing of its post.
         if let Some(next) = twin {
             items.next();
-            let title = title_record(source, span, span.cover(next), lexicon);
+            let title = title_record(source, span, span.cover(next), Some(own), lexicon);
             b.post.span = b.post.span.cover(title.span);
             b.post.title = Some(title);
             b.has_content = true;
         } else if title_like && !b.has_content && b.post.title.is_none() {
             b.post.span = b.post.span.cover(span);
-            b.post.title = Some(title_record(source, span, span, lexicon));
+            b.post.title = Some(title_record(source, span, span, Some(own), lexicon));
             b.post.date = b.post.date.or(dated).or(self.pending_date.take());
             b.has_content = true;
         } else if heading && next_is_content(items.peek()) {
@@ -726,13 +726,20 @@ impl<'a> Posts<'a, '_> {
 }
 
 /// A title from the line at `line` (the first copy, when printed twice)
-/// covering `span`; a title that numbers an episode of a series carries
-/// that episode.
-fn title_record<'a>(source: &'a str, line: Span, span: Span, lexicon: &Lexicon) -> Title<'a> {
+/// covering `span`, whose text is `text` when the caller has normalised
+/// it already; a title that numbers an episode of a series carries that
+/// episode.
+fn title_record<'a>(
+    source: &'a str,
+    line: Span,
+    span: Span,
+    text: Option<Cow<'a, str>>,
+    lexicon: &Lexicon,
+) -> Title<'a> {
     let raw = &source[line.start..line.end];
     let episode = numbered_title(raw, lexicon).map(|h| Box::new(series::episode_of(&h, raw, span)));
     Title {
-        text: normalize(raw),
+        text: text.unwrap_or_else(|| normalize(raw)),
         episode,
         span,
     }

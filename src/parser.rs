@@ -10,15 +10,16 @@ use crate::model::Document;
 use crate::{assemble, scan, source};
 
 thread_local! {
-    /// The line table of the last parse on this thread, kept for the next:
-    /// parsing many documents then does not ask the allocator, and the
-    /// kernel, for fresh pages each time. It holds no text, only offsets
-    /// and line kinds.
+    /// The buffer of the line window (see `scan::Window`) of the last parse
+    /// on this thread, kept for the next: parsing many documents then does
+    /// not ask the allocator for it each time. It holds no text, only
+    /// offsets and line kinds, for a chunk of lines (more while a structure
+    /// longer than a chunk is read).
     static LINE_TABLE: Cell<Vec<scan::Scanned>> = const { Cell::new(Vec::new()) };
 }
 
-/// Largest line table kept between parses, in bytes (a dump of about a
-/// million lines).
+/// Largest window buffer kept between parses, in bytes (a structure of
+/// about a million lines made it that large).
 const MAX_KEPT_TABLE: usize = 64 << 20;
 
 /// How to parse: which words to look for, how much input to accept.
@@ -86,12 +87,12 @@ impl Parser {
     /// Parses a dump. Infallible: any text has a structure, if only
     /// paragraphs.
     pub fn parse<'a>(&self, input: &'a str) -> Document<'a> {
+        let lexicon = &self.options.lexicon;
         let lines = source::lines(input, source::content_start(input));
-        let mut scanned = LINE_TABLE.take();
-        scan::scan(input, lines, &self.options.lexicon, &mut scanned);
-        let doc = assemble::assemble(input, &scanned, &self.options.lexicon);
-        if scanned.capacity() * std::mem::size_of::<scan::Scanned>() <= MAX_KEPT_TABLE {
-            LINE_TABLE.set(scanned);
+        let window = scan::Window::new(input, lines, lexicon, LINE_TABLE.take());
+        let (doc, table) = assemble::assemble(input, window, lexicon);
+        if table.capacity() * std::mem::size_of::<scan::Scanned>() <= MAX_KEPT_TABLE {
+            LINE_TABLE.set(table);
         }
         doc
     }

@@ -78,38 +78,145 @@ impl Scanned {
     }
 }
 
-/// Classifies every line of `source` into `out`, which it empties first.
-pub(crate) fn scan(source: &str, lines: Lines<'_>, lexicon: &Lexicon, out: &mut Vec<Scanned>) {
-    out.clear();
-    // A fresh table gets room for every line at once (the lines counted in
-    // one vector pass), so that it is never copied as it grows. A table
-    // kept from an earlier parse on this thread has the room of that parse,
-    // and grows if this text needs more.
-    if out.capacity() == 0 {
-        out.reserve(lines.at_least() + 1);
-    }
-    out.extend(lines.map(|line| {
-        let raw = &source[line.start..line.end];
-        if raw.is_empty() {
-            return Scanned {
-                line: line.into(),
-                start: line.start,
-                end: line.start,
-                kind: Kind::Blank,
-            };
-        }
-        let lead = crate::chars::space_len_at(raw);
-        let trimmed = crate::chars::trim_end(&raw[lead..]);
-        let start = line.start + lead;
-        let end = start + trimmed.len();
-        let kind = classify(trimmed, start, lexicon, &raw[..lead]);
-        Scanned {
+/// One line classified.
+#[inline]
+fn scanned(source: &str, line: Line, lexicon: &Lexicon) -> Scanned {
+    let raw = &source[line.start..line.end];
+    if raw.is_empty() {
+        return Scanned {
             line: line.into(),
-            start,
-            end,
-            kind,
+            start: line.start,
+            end: line.start,
+            kind: Kind::Blank,
+        };
+    }
+    let lead = crate::chars::space_len_at(raw);
+    let trimmed = crate::chars::trim_end(&raw[lead..]);
+    let start = line.start + lead;
+    let end = start + trimmed.len();
+    let kind = classify(trimmed, start, lexicon, &raw[..lead]);
+    Scanned {
+        line: line.into(),
+        start,
+        end,
+        kind,
+    }
+}
+
+/// Lines scanned at a time, while the assembly keeps up.
+const CHUNK: usize = 1024;
+
+/// Solid (not blank) lines a step of the assembly may look at past the
+/// lines it takes: a list's commentary looks 40 lines ahead, a series
+/// link's recap 8, and the other steps one line past a run of blank lines.
+pub(crate) const MARGIN: usize = 64;
+
+/// The scanned lines of a text, a window of them at a time: lines are
+/// classified a chunk ahead of the assembly, and those it has passed are
+/// dropped, so that the table of a large dump stays in cache (the whole
+/// table of a 32 MB dump was 25 MB, written, then read back from memory).
+pub(crate) struct Window<'a, 'l> {
+    source: &'a str,
+    lexicon: &'l Lexicon,
+    lines: Lines<'a>,
+    /// Lines `base..base + buf.len()` of the text (indices from 0).
+    buf: Vec<Scanned>,
+    base: usize,
+    /// Every line of the text has been scanned.
+    done: bool,
+    /// The last index of `buf` with `MARGIN` solid lines from it to the
+    /// end, if there is one.
+    safe: Option<usize>,
+    /// Lines scanned at a time, at least.
+    chunk: usize,
+}
+
+impl<'a, 'l> Window<'a, 'l> {
+    /// A window over the lines of `source`, scanned into `buf` (emptied
+    /// first: a buffer kept from an earlier text saves the allocation).
+    pub(crate) fn new(
+        source: &'a str,
+        lines: Lines<'a>,
+        lexicon: &'l Lexicon,
+        buf: Vec<Scanned>,
+    ) -> Self {
+        Self::with_chunk(source, lines, lexicon, buf, CHUNK)
+    }
+
+    /// [`Window::new`], scanning `chunk` lines at a time at least.
+    pub(crate) fn with_chunk(
+        source: &'a str,
+        lines: Lines<'a>,
+        lexicon: &'l Lexicon,
+        mut buf: Vec<Scanned>,
+        chunk: usize,
+    ) -> Self {
+        buf.clear();
+        Window {
+            source,
+            lexicon,
+            lines,
+            buf,
+            base: 0,
+            done: false,
+            safe: None,
+            chunk: chunk.max(1),
         }
-    }));
+    }
+
+    /// The lines in the window; index `k` is line `base() + k`.
+    pub(crate) fn lines(&self) -> &[Scanned] {
+        &self.buf
+    }
+
+    /// The index of the window's first line.
+    pub(crate) fn base(&self) -> usize {
+        self.base
+    }
+
+    /// Whether a step of the assembly that ends before window index `k`
+    /// saw all it may look at: `MARGIN` solid lines from `k` on, or the
+    /// end of the text.
+    pub(crate) fn covers(&self, k: usize) -> bool {
+        self.done || self.safe.is_some_and(|safe| k <= safe)
+    }
+
+    /// Drops the lines more than one before window index `k` (the next
+    /// line the assembly reads: a listing entry looks at the line before
+    /// it), then scans more: a chunk, or as many as the window then holds,
+    /// so that a structure longer than the window is read again only a
+    /// logarithmic number of times. The lines kept are few when the
+    /// assembly nears the end of the window, which is when it asks.
+    pub(crate) fn extend(&mut self, k: usize) {
+        let drop = k.saturating_sub(1).min(self.buf.len());
+        self.buf.drain(..drop);
+        self.base += drop;
+        if self.done {
+            return;
+        }
+        let want = self.chunk.max(3 * self.buf.len());
+        let before = self.buf.len();
+        let (source, lexicon) = (self.source, self.lexicon);
+        for line in self.lines.by_ref().take(want) {
+            self.buf.push(scanned(source, line, lexicon));
+        }
+        self.done = self.buf.len() - before < want;
+        // The margin, counted back from the end.
+        let mut solid = 0;
+        self.safe = None;
+        for (k, line) in self.buf.iter().enumerate().rev() {
+            solid += usize::from(line.kind != Kind::Blank);
+            if solid == MARGIN {
+                self.safe = Some(k);
+                break;
+            }
+        }
+    }
+
+    /// The buffer, for the next text.
+    pub(crate) fn into_buffer(self) -> Vec<Scanned> {
+        self.buf
+    }
 }
 
 /// Characters that end or open a line of code.

@@ -194,21 +194,6 @@ pub(crate) struct Lines<'a> {
     breaks: Breaks<'a>,
 }
 
-impl Lines<'_> {
-    /// How many lines are still to come, at least (exact unless the text
-    /// mixes line endings): each line feed ends a line of its own, and so
-    /// does each carriage return. One vector pass over the rest of the
-    /// text.
-    pub(crate) fn at_least(&self) -> usize {
-        let rest = self.bytes.get(self.start..).unwrap_or_default();
-        let feeds = memchr::memchr_iter(b'\n', rest).count();
-        match self.breaks {
-            Breaks::Feeds { .. } => feeds,
-            Breaks::Both(_) => feeds.max(memchr::memchr_iter(b'\r', rest).count()),
-        }
-    }
-}
-
 impl Iterator for Lines<'_> {
     type Item = Line;
 
@@ -287,22 +272,6 @@ mod tests {
         assert_eq!(spans(""), []);
         assert_eq!(spans("\n\n"), [(0, 0, 1), (1, 1, 2)]);
         assert_eq!(spans("\r\r\n"), [(0, 0, 1), (1, 1, 2)]);
-    }
-
-    #[test]
-    fn ok_lines_counted_ahead() {
-        for (text, at_least, count) in [
-            ("", 0, 0),
-            ("a", 0, 1),
-            ("a\nb\n", 2, 2),
-            ("a\n\nb", 2, 3),
-            ("a\r\nb\r\n", 2, 2),
-            ("a\rb\rc", 2, 3),
-            ("a\r\nb\rc\n", 2, 3),
-        ] {
-            let it = lines(text, 0);
-            assert_eq!((it.at_least(), it.count()), (at_least, count), "{text:?}");
-        }
     }
 
     #[test]

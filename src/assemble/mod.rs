@@ -22,7 +22,7 @@ use crate::model::{
     Span, Thesis, ThesisList, Title,
 };
 use crate::normalize::{normalize, normalize_and_probe};
-use crate::scan::{Kind, Scanned};
+use crate::scan::{Kind, Scanned, Window};
 
 /// Longest title, in characters.
 const MAX_TITLE_CHARS: usize = 160;
@@ -81,28 +81,34 @@ fn exact<T>(buffer: &mut Vec<T>) -> Vec<T> {
     items
 }
 
-/// Builds the document from the scanned lines.
-pub(crate) fn assemble<'a>(source: &'a str, lines: &[Scanned], lexicon: &Lexicon) -> Document<'a> {
-    let items = Items {
+/// Builds the document from the lines of `window`, scanned as the
+/// assembly reads them; gives back the window's buffer for the next text.
+pub(crate) fn assemble<'a>(
+    source: &'a str,
+    window: Window<'a, '_>,
+    lexicon: &Lexicon,
+) -> (Document<'a>, Vec<Scanned>) {
+    let mut items = Items {
         source,
-        lines,
+        window,
         lexicon,
         i: 0,
         ready: Vec::new(),
         scratch: Scratch::default(),
     };
-    posts(source, items, lexicon)
+    let doc = posts(source, &mut items, lexicon);
+    (doc, items.window.into_buffer())
 }
 
 /// Lines into items, as the posts pass asks for them: a step over the
 /// lines yields one or a few items, so the items of a whole dump never sit
 /// in memory at once (for a large dump that was a vector of megabytes,
 /// with its page faults, on every parse).
-struct Items<'a, 's, 'l> {
+struct Items<'a, 'w, 'l> {
     source: &'a str,
-    lines: &'s [Scanned],
+    window: Window<'a, 'w>,
     lexicon: &'l Lexicon,
-    /// The next line to read.
+    /// The next line to read (an index into the text's lines).
     i: usize,
     /// Items of the last step, last first.
     ready: Vec<Item<'a>>,
@@ -114,16 +120,33 @@ impl<'a> Iterator for Items<'a, '_, '_> {
     type Item = Item<'a>;
 
     fn next(&mut self) -> Option<Item<'a>> {
-        while self.ready.is_empty() && self.i < self.lines.len() {
-            let (source, lines, lexicon) = (self.source, self.lines, self.lexicon);
-            self.i = step(
+        while self.ready.is_empty() {
+            let k = self.i - self.window.base();
+            if !self.window.covers(k + 1) {
+                self.window.extend(k);
+                continue;
+            }
+            let (source, lexicon) = (self.source, self.lexicon);
+            let lines = self.window.lines();
+            if k >= lines.len() {
+                return None;
+            }
+            let next = step(
                 source,
                 lines,
-                self.i,
+                k,
                 lexicon,
                 &mut self.ready,
                 &mut self.scratch,
             );
+            if !self.window.covers(next) {
+                // The step may have looked past the window's margin: it is
+                // taken again over more lines.
+                self.ready.clear();
+                self.window.extend(k);
+                continue;
+            }
+            self.i = self.window.base() + next;
             self.ready.reverse();
         }
         self.ready.pop()
@@ -480,7 +503,7 @@ impl<'a> Building<'a> {
 /// Items into posts.
 fn posts<'a>(
     source: &'a str,
-    items: impl Iterator<Item = Item<'a>>,
+    items: &mut impl Iterator<Item = Item<'a>>,
     lexicon: &Lexicon,
 ) -> Document<'a> {
     let mut posts = Posts {
@@ -888,4 +911,111 @@ fn next_is_content(next: Option<&Item<'_>>) -> bool {
         next,
         Some(Item::Text { .. } | Item::Theses { .. } | Item::Recommendations(_) | Item::Block(_))
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source;
+    use proptest::prelude::*;
+
+    fn lexicon() -> &'static Lexicon {
+        static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEXICON.get_or_init(Lexicon::default)
+    }
+
+    /// The document built through a window that scans `chunk` lines at a
+    /// time.
+    fn windowed(text: &str, chunk: usize) -> Document<'_> {
+        let lines = source::lines(text, source::content_start(text));
+        let window = Window::with_chunk(text, lines, lexicon(), Vec::new(), chunk);
+        assemble(text, window, lexicon()).0
+    }
+
+    fn fixtures() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("fixtures")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).expect("a fixture"))
+            .collect()
+    }
+
+    /// However few lines the window scans at a time, the document is the
+    /// one built from all the lines at once: on every fixture, and on
+    /// all of them in a row (a dump of thousands of lines).
+    #[test]
+    fn ok_window_sizes_agree_on_fixtures() {
+        let all = fixtures();
+        let joined = all.join("\n\n").repeat(3);
+        for text in all.iter().chain([&joined]) {
+            let whole = windowed(text, usize::MAX);
+            for chunk in [1, 2, 3, 7, 64, 1000] {
+                assert_eq!(windowed(text, chunk), whole, "chunk {chunk}");
+            }
+        }
+    }
+
+    /// The longest look ahead: commentary of up to 40 lines between two
+    /// theses of one list. Each gap is read whole however the window cuts
+    /// the text (the list keeps its three theses).
+    #[test]
+    fn ok_window_sees_the_longest_commentary() {
+        for gap in [1, 12, 30, 38, 39] {
+            let mut text = String::from("Titolo del post\n\n");
+            for n in 1..=3 {
+                text.push_str(&format!(
+                    "{n}. La tesi numero {n} sulle aziende che ascoltano.\n"
+                ));
+                for k in 0..gap {
+                    text.push_str(&format!(
+                        "Un commento alla tesi, riga {k}, che spiega con calma.\n"
+                    ));
+                }
+            }
+            let whole = windowed(&text, usize::MAX);
+            let lists: Vec<usize> = whole.thesis_lists().map(|l| l.items.len()).collect();
+            assert_eq!(lists, [3], "gap {gap}");
+            for chunk in [1, 2, 5, 33] {
+                assert_eq!(windowed(&text, chunk), whole, "gap {gap} chunk {chunk}");
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// The same on dumps made of fixture lines in any order, with runs
+        /// of blank lines of any length between them (the window's margin
+        /// counts lines that are not blank).
+        #[test]
+        fn window_sizes_agree(
+            picks in prop::collection::vec((any::<prop::sample::Index>(), 0..3usize, 0..120usize), 0..400),
+            chunk in 1..80usize,
+        ) {
+            static LINES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+            let lines = LINES.get_or_init(|| {
+                fixtures().iter().flat_map(|f| f.lines().map(str::to_owned).collect::<Vec<_>>()).collect()
+            });
+            let mut text = String::new();
+            for (pick, run, blanks) in picks {
+                // A run of consecutive fixture lines, then blank lines (a
+                // long run now and then).
+                let at = pick.index(lines.len());
+                for line in lines.iter().skip(at).take(run + 1) {
+                    text.push_str(line);
+                    text.push('\n');
+                }
+                let blanks = if blanks > 100 { blanks } else { blanks % 3 };
+                text.push_str(&"\n".repeat(blanks));
+            }
+            prop_assert_eq!(windowed(&text, chunk), windowed(&text, usize::MAX));
+        }
+    }
 }

@@ -187,24 +187,61 @@ impl<'a, 'l> Window<'a, 'l> {
 
     /// Drops the lines more than one before window index `k` (the next
     /// line the assembly reads: a listing entry looks at the line before
-    /// it), then scans more: a chunk, or as many as the window then holds,
-    /// so that a structure longer than the window is read again only a
-    /// logarithmic number of times. The lines kept are few when the
+    /// it), then scans a chunk more. The lines kept are few when the
     /// assembly nears the end of the window, which is when it asks.
     pub(crate) fn extend(&mut self, k: usize) {
+        self.drop_before(k);
+        self.scan(self.chunk, None);
+    }
+
+    /// [`Window::extend`] for a step at window index `k` that ran past the
+    /// margin: scans as many lines again as the window then holds, and on
+    /// past the run of lines of the step's kind (up to `MARGIN` solid
+    /// lines past its last line; a paragraph's run ends at a blank line),
+    /// so that a long structure is read again once, not once a chunk.
+    pub(crate) fn extend_past(&mut self, k: usize) {
+        let k = self.drop_before(k);
+        let run = self.buf.get(k).map(|line| (k, Run::of(line)));
+        self.scan(self.buf.len().max(self.chunk), run);
+    }
+
+    /// Drops the lines more than one before window index `k`; returns
+    /// where that line is now.
+    fn drop_before(&mut self, k: usize) -> usize {
         let drop = k.saturating_sub(1).min(self.buf.len());
         self.buf.drain(..drop);
         self.base += drop;
+        k - drop
+    }
+
+    /// Scans `want` lines at least and, given a run that starts at a
+    /// window index, on until it is past; then finds the margin.
+    fn scan(&mut self, want: usize, run: Option<(usize, Run)>) {
         if self.done {
             return;
         }
-        let want = self.chunk.max(3 * self.buf.len());
-        let before = self.buf.len();
         let (source, lexicon) = (self.source, self.lexicon);
-        for line in self.lines.by_ref().take(want) {
-            self.buf.push(scanned(source, line, lexicon));
-        }
+        let before = self.buf.len();
+        self.buf.extend(
+            self.lines
+                .by_ref()
+                .take(want)
+                .map(|line| scanned(source, line, lexicon)),
+        );
         self.done = self.buf.len() - before < want;
+        if let Some((from, mut run)) = run {
+            self.buf.iter().skip(from).for_each(|line| run.see(line));
+            while !self.done && !run.is_past() {
+                match self.lines.next() {
+                    Some(line) => {
+                        let line = scanned(source, line, lexicon);
+                        run.see(&line);
+                        self.buf.push(line);
+                    }
+                    None => self.done = true,
+                }
+            }
+        }
         // The margin, counted back from the end.
         let mut solid = 0;
         self.safe = None;
@@ -220,6 +257,44 @@ impl<'a, 'l> Window<'a, 'l> {
     /// The buffer, for the next text.
     pub(crate) fn into_buffer(self) -> Vec<Scanned> {
         self.buf
+    }
+}
+
+/// The lines of one kind that a long structure reads (a list's items, a
+/// furniture run, a listing), followed as the window grows: the run is
+/// past once `MARGIN` solid lines have gone by since its last line. A
+/// paragraph's run ends at its first blank line.
+struct Run {
+    kind: std::mem::Discriminant<Kind>,
+    paragraph: bool,
+    ended: bool,
+    since: usize,
+}
+
+impl Run {
+    /// The run that the line at a step's start opens.
+    fn of(line: &Scanned) -> Self {
+        Run {
+            kind: std::mem::discriminant(&line.kind),
+            paragraph: matches!(line.kind, Kind::Text { .. }),
+            ended: false,
+            since: 0,
+        }
+    }
+
+    /// Takes the next line into account.
+    fn see(&mut self, line: &Scanned) {
+        let solid = line.kind != Kind::Blank;
+        self.ended |= self.paragraph && !solid;
+        if !self.ended && std::mem::discriminant(&line.kind) == self.kind {
+            self.since = 0;
+        } else {
+            self.since += usize::from(solid);
+        }
+    }
+
+    fn is_past(&self) -> bool {
+        self.since >= MARGIN
     }
 }
 

@@ -143,7 +143,7 @@ impl<'a> Iterator for Items<'a, '_, '_> {
                 // The step may have looked past the window's margin: it is
                 // taken again over more lines.
                 self.ready.clear();
-                self.window.extend(k);
+                self.window.extend_past(k);
                 continue;
             }
             self.i = self.window.base() + next;

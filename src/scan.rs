@@ -261,9 +261,11 @@ impl<'a, 'l> Window<'a, 'l> {
 }
 
 /// The lines of one kind that a long structure reads (a list's items, a
-/// furniture run, a listing), followed as the window grows: the run is
-/// past once `MARGIN` solid lines have gone by since its last line. A
-/// paragraph's run ends at its first blank line.
+/// furniture run, a listing), followed as the window grows. Prose between
+/// them (wrapped items, commentary, labels) may go on for a while; a line
+/// of another kind ends the run, as a blank line ends a paragraph's. The
+/// run is past once `MARGIN` solid lines have gone by since its last line,
+/// or since it ended.
 struct Run {
     kind: std::mem::Discriminant<Kind>,
     paragraph: bool,
@@ -284,12 +286,15 @@ impl Run {
 
     /// Takes the next line into account.
     fn see(&mut self, line: &Scanned) {
-        let solid = line.kind != Kind::Blank;
-        self.ended |= self.paragraph && !solid;
-        if !self.ended && std::mem::discriminant(&line.kind) == self.kind {
-            self.since = 0;
-        } else {
-            self.since += usize::from(solid);
+        let same = std::mem::discriminant(&line.kind) == self.kind;
+        match line.kind {
+            Kind::Blank => self.ended |= self.paragraph,
+            _ if same && !self.ended => self.since = 0,
+            Kind::Text { .. } => self.since += 1,
+            _ => {
+                self.ended = true;
+                self.since += 1;
+            }
         }
     }
 

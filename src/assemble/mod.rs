@@ -988,6 +988,27 @@ mod tests {
         }
     }
 
+    /// The window stays a few chunks long on a dump of many posts with a
+    /// list in each: a structure read again takes the window past its
+    /// own end, not to the end of the dump.
+    #[test]
+    fn ok_window_stays_small() {
+        let post = "Un titolo\n\n1. La prima tesi.\n2. La seconda tesi.\n3. La terza.\n\n\
+                    Un paragrafo che chiude il post.\n\nLeave a Comment\n\n";
+        for chunk in [16, 64, 100] {
+            let text = post.repeat(5_000);
+            let window =
+                Window::with_chunk(&text, source::lines(&text, 0), lexicon(), Vec::new(), chunk);
+            let (doc, buffer) = assemble(&text, window, lexicon());
+            assert_eq!(doc.thesis_lists().count(), 5_000);
+            assert!(
+                buffer.capacity() <= 2048,
+                "chunk {chunk}: {}",
+                buffer.capacity()
+            );
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
 

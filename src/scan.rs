@@ -1,7 +1,8 @@
 //! Scan: each line classified on its own, with no look at its neighbours.
 //!
 //! The assembly phase reads the result left to right and decides what the
-//! lines make together.
+//! lines make together; it asks for lines through a [`Window`], which
+//! scans them a chunk ahead and drops those passed.
 
 use crate::grammar::boilerplate;
 use crate::grammar::bullet::{self, Bullet};

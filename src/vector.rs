@@ -13,7 +13,8 @@
 
 #[cfg(all(
     any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
+    target_feature = "sse2",
+    not(tesi_portable)
 ))]
 mod imp {
     use safe_arch::{
@@ -83,7 +84,8 @@ mod imp {
 
 #[cfg(not(all(
     any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
+    target_feature = "sse2",
+    not(tesi_portable)
 )))]
 mod imp {
     pub(crate) use super::portable::Bytes16;
@@ -94,7 +96,8 @@ mod imp {
 #[cfg_attr(
     all(
         any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
+        target_feature = "sse2",
+        not(tesi_portable)
     ),
     allow(dead_code)
 )]

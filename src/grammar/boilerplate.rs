@@ -9,7 +9,7 @@ use super::{Res, date::date, number, ws0};
 use crate::chars::{is_alnum, last_word, starts_alnum, trim_symbols, words};
 use crate::lexicon::{Lexicon, Pattern, Words, only_symbols};
 use crate::model::Category;
-use crate::vector::{Bytes16, LANES};
+use crate::vector::Bytes16;
 
 /// Longest line, in bytes, that a `Prefix` phrase may open.
 const MAX_PREFIX_LINE: usize = 400;
@@ -218,12 +218,13 @@ fn marker_at(line: &str, at: usize, lexicon: &Lexicon) -> Option<(Category, usiz
         .map(|(_, &category)| (category, at))
 }
 
-/// Bytes that may open a symbol: not an ASCII letter, digit or space, not
-/// a Latin-1 letter's lead byte (C3), not a continuation byte other than
-/// those of `×` and `÷` (C3 97, C3 B7). Lead bytes of every other
-/// character beyond ASCII are marked: the character is then decoded.
+/// The lanes of sixteen bytes that may open a symbol: not an ASCII
+/// letter, digit or space, not a Latin-1 letter's lead byte (C3), not a
+/// continuation byte other than those of `×` and `÷` (C3 97, C3 B7). Lead
+/// bytes of every other character beyond ASCII are marked: the character
+/// is then decoded.
 #[inline(always)]
-fn symbols16(a: Bytes16) -> u32 {
+fn symbols16(a: Bytes16) -> Bytes16 {
     let folded = a.or(Bytes16::splat(0x20));
     let letter = folded.gt(0x60).and(folded.lt(0x7B));
     let digit = a.gt(0x2F).and(a.lt(0x3A));
@@ -233,32 +234,15 @@ fn symbols16(a: Bytes16) -> u32 {
         .or(a.eq(b' '))
         .or(a.eq(0xC3))
         .or(continuation);
-    plain.mask() ^ 0xFFFF
+    Bytes16::splat(0xFF).and_not(plain)
 }
 
-/// The first byte at or after `from` that [`symbols16`] marks, sixteen
-/// bytes at a time; the last block overlaps the one before it.
+/// The first byte at or after `from` that [`symbols16`] marks.
 fn next_symbol(bytes: &[u8], from: usize) -> Option<usize> {
-    let n = bytes.len();
-    if n < LANES {
-        return (from..n).find(|&i| {
-            let mut block = [b' '; LANES];
-            block[0] = bytes[i];
-            symbols16(Bytes16::load(&block)) & 1 != 0
-        });
-    }
-    let mut at = from;
-    while at < n {
-        let base = at.min(n - LANES);
-        let chunk = bytes.get(base..).and_then(<[u8]>::first_chunk::<LANES>)?;
-        // Bytes before `at` in an overlapping block were looked at.
-        let marked = symbols16(Bytes16::load(chunk)) >> (at - base);
-        if marked != 0 {
-            return Some(at + marked.trailing_zeros() as usize);
-        }
-        at = base + LANES;
-    }
-    None
+    let rest = bytes.get(from..)?;
+    crate::vector::positions(rest, symbols16)
+        .next()
+        .map(|k| from + k)
 }
 
 /// The leftmost `Tail` phrase that closes `line`, with its byte offset.

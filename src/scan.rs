@@ -104,10 +104,12 @@ fn scanned(source: &str, line: Line, lexicon: &Lexicon) -> Scanned {
     }
 }
 
-/// Lines scanned at a time, while the assembly keeps up: 256 KB of
-/// table, which stays in the second-level cache with the text it covers,
-/// and fewer lists outgrow it (and are read twice) than with 1024.
-const CHUNK: usize = 4096;
+/// Lines scanned at a time, while the assembly keeps up: 64 KB of table,
+/// which the assembly reads back from the first- and second-level caches
+/// soon after the scan wrote it. 4096 lines (256 KB) measured 4-5% slower
+/// on the bench corpus, 256 and 512 the same as 1024; a list longer than
+/// a chunk is read twice, so the chunk is not made smaller still.
+const CHUNK: usize = 1024;
 
 /// Solid (not blank) lines a step of the assembly may look at past the
 /// lines it takes: a list's commentary looks 40 lines ahead, a series

@@ -43,8 +43,8 @@ fn corpus_bench(c: &mut Criterion) {
     let doc = generated(|| corpus::corpus(7, 32 * MB));
     let mut group = c.benchmark_group("corpus-32MB");
     group
-        .sample_size(10)
-        .measurement_time(Duration::from_secs(8));
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(20));
     group.throughput(Throughput::Bytes(doc.text.len() as u64));
     group.bench_function("tesi::parse", |b| b.iter(|| records(black_box(&doc.text))));
     group.throughput(Throughput::Bytes(doc.markdown.len() as u64));

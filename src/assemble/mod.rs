@@ -525,7 +525,7 @@ fn posts<'a>(
     let mut items = items.peekable();
     while let Some(item) = items.next() {
         match item {
-            Item::Furniture(category, span) => posts.furniture(category, span, items.peek()),
+            Item::Furniture(category, span) => posts.furniture(category, span, &mut items),
             Item::Listing { date, title, span } => posts.listing(date, title, span),
             Item::Theses { list, worded } => {
                 let b = current_post(&mut posts.building, list.span);
@@ -614,15 +614,22 @@ impl<'a> Posts<'a, '_> {
         text.map_or_else(|| self.text(span), Cow::Borrowed)
     }
 
-    /// A run of furniture; `next` is the item after it.
-    fn furniture(&mut self, category: Category, span: Span, next: Option<&Item<'a>>) {
+    /// A run of furniture; `items` holds the items after it.
+    fn furniture(
+        &mut self,
+        category: Category,
+        span: Span,
+        items: &mut std::iter::Peekable<impl Iterator<Item = Item<'a>>>,
+    ) {
         // A date line before a title opens a post on archive pages that
         // have no other separator ("12 marzo 2015\nTitolo").
         let date = (category == Category::PostMeta)
             .then(|| find_date(&self.source[span.start..span.end], self.lexicon))
             .flatten();
-        let title_next = matches!(next, Some(Item::Text { span: next, single: true, text })
-            if is_bare_title(&self.text_of(*next, text.as_deref())));
+        // The next item is looked at only after a date line.
+        let title_next = date.is_some()
+            && matches!(items.peek(), Some(Item::Text { span: next, single: true, text })
+                if is_bare_title(&self.text_of(*next, text.as_deref())));
         // The line stays with the post it follows; the next post opens
         // with the title and takes the date.
         let opens_next = date.is_some() && title_next;
@@ -701,17 +708,22 @@ impl<'a> Posts<'a, '_> {
         let title_like = single && is_title(&own);
         let heading = single && is_heading(&own);
         let bare_title = title_like && heading;
-        let twin = match items.peek() {
+        // The next item is looked at only for a text that may be a title:
+        // a peeked item is moved once more, and most texts are paragraphs.
+        let twin = match title_like.then(|| items.peek()).flatten() {
             Some(Item::Text {
                 span: next,
                 single: true,
                 text,
-            }) if title_like && self.text_of(*next, text.as_deref()) == own => Some(*next),
+            }) if self.text_of(*next, text.as_deref()) == own => Some(*next),
             _ => None,
         };
         // A title followed by its date line opens a post too.
-        let dated = match items.peek() {
-            Some(&Item::Furniture(Category::PostMeta, meta)) if twin.is_none() && bare_title => {
+        let dated = match (twin.is_none() && bare_title)
+            .then(|| items.peek())
+            .flatten()
+        {
+            Some(&Item::Furniture(Category::PostMeta, meta)) => {
                 find_date(&self.source[meta.start..meta.end], self.lexicon)
             }
             _ => None,

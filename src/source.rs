@@ -116,7 +116,7 @@ pub(crate) fn lines(text: &str, from: usize) -> Lines<'_> {
 enum Breaks<'a> {
     /// Line feeds only, found a 64-byte block at a time: `mask` has a bit
     /// for each line feed of the block at `base` not yet reported. No
-    /// carriage return came before the block after it.
+    /// block up to that one holds a carriage return.
     Feeds {
         bytes: &'a [u8],
         base: usize,

@@ -146,6 +146,14 @@ impl<'a> Iterator for Items<'a, '_, '_> {
                 self.window.extend_past(k);
                 continue;
             }
+            // Blank lines make no item: they are passed over here, as their
+            // own steps would pass them, while the window covers them.
+            let mut next = next;
+            while lines.get(next).is_some_and(|l| l.kind == Kind::Blank)
+                && self.window.covers(next + 1)
+            {
+                next += 1;
+            }
             self.i = self.window.base() + next;
             self.ready.reverse();
         }

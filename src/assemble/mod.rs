@@ -634,13 +634,12 @@ impl<'a> Posts<'a, '_> {
         let date = (category == Category::PostMeta)
             .then(|| find_date(&self.source[span.start..span.end], self.lexicon))
             .flatten();
-        // The next item is looked at only after a date line.
-        let title_next = date.is_some()
+        // A date line followed by a bare title: the line stays with the
+        // post it follows; the next post opens with the title and takes
+        // the date. The next item is looked at only after a date line.
+        let opens_next = date.is_some()
             && matches!(items.peek(), Some(Item::Text { span: next, single: true, text })
                 if is_bare_title(&self.text_of(*next, text.as_deref())));
-        // The line stays with the post it follows; the next post opens
-        // with the title and takes the date.
-        let opens_next = date.is_some() && title_next;
         let record = Boilerplate {
             category,
             text: self.text(span),

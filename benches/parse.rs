@@ -79,32 +79,27 @@ fn fixtures_bench(c: &mut Criterion) {
     group.finish();
 }
 
+/// One timed parse.
+fn timed(text: &str) -> Duration {
+    let start = Instant::now();
+    black_box(records(black_box(text)));
+    start.elapsed()
+}
+
 /// The best of a few timed parses.
 fn best_time(text: &str) -> Duration {
     let runs = if text.len() >= 32 * MB { 2 } else { 5 };
-    (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(records(black_box(text)));
-            start.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
+    (0..runs).map(|_| timed(text)).min().unwrap_or_default()
 }
 
 /// The best times of `small` and `large`, parsed in turn: a phase of a
 /// noisy machine then slows both, not one (the best of five runs of one
 /// size, then of the other, read 8x one minute and 14x the next).
 fn best_times(small: &str, large: &str) -> (Duration, Duration) {
-    let time = |text: &str| {
-        let start = Instant::now();
-        black_box(records(black_box(text)));
-        start.elapsed()
-    };
     let (mut best_small, mut best_large) = (Duration::MAX, Duration::MAX);
     for _ in 0..9 {
-        best_small = best_small.min(time(small));
-        best_large = best_large.min(time(large));
+        best_small = best_small.min(timed(small));
+        best_large = best_large.min(timed(large));
     }
     (best_small, best_large)
 }

@@ -19,8 +19,7 @@
 mod imp {
     use safe_arch::{
         add_i8_m128i, bitand_m128i, bitandnot_m128i, bitor_m128i, cmp_eq_mask_i8_m128i,
-        cmp_gt_mask_i8_m128i, cmp_lt_mask_i8_m128i, load_unaligned_m128i, m128i,
-        move_mask_i8_m128i, set_splat_i8_m128i,
+        cmp_lt_mask_i8_m128i, load_unaligned_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i,
     };
 
     /// Sixteen lanes, each a byte of input or, after a test, all ones
@@ -47,11 +46,6 @@ mod imp {
         #[inline(always)]
         pub(crate) fn add(self, b: u8) -> Self {
             Bytes16(add_i8_m128i(self.0, Self::splat(b).0))
-        }
-
-        #[inline(always)]
-        pub(crate) fn gt(self, b: i8) -> Self {
-            Bytes16(cmp_gt_mask_i8_m128i(self.0, set_splat_i8_m128i(b)))
         }
 
         #[inline(always)]
@@ -143,11 +137,6 @@ mod portable {
         }
 
         #[inline(always)]
-        pub(crate) fn gt(self, b: i8) -> Self {
-            self.map(|x| x as i8 > b)
-        }
-
-        #[inline(always)]
         pub(crate) fn lt(self, b: i8) -> Self {
             self.map(|x| (x as i8) < b)
         }
@@ -180,8 +169,8 @@ mod portable {
 /// Sixteen bytes of input, or the result of a lane-wise test on them:
 /// each lane all ones (the byte passed) or all zeros.
 ///
-/// The comparisons `gt` and `lt` read lanes as signed bytes, as the vector
-/// instructions do: 0x00..=0x7F are 0..=127, 0x80..=0xFF are -128..=-1;
+/// The comparison `lt` reads lanes as signed bytes, as the vector
+/// instruction does: 0x00..=0x7F are 0..=127, 0x80..=0xFF are -128..=-1;
 /// `add` wraps.
 /// `mask` has bit `i` set when lane `i` passed.
 pub(crate) use imp::Bytes16;
@@ -287,11 +276,10 @@ mod tests {
             let (v, p) = (Bytes16::load(&chunk), P::load(&chunk));
             for b in 0..=255u8 {
                 assert_eq!(v.eq(b).mask(), p.eq(b).mask(), "eq {b:#x}");
-                assert_eq!(v.add(b).gt(0).mask(), p.add(b).gt(0).mask(), "add {b:#x}");
-                assert_eq!(v.gt(b as i8).mask(), p.gt(b as i8).mask(), "gt {b:#x}");
+                assert_eq!(v.add(b).lt(0).mask(), p.add(b).lt(0).mask(), "add {b:#x}");
                 assert_eq!(v.lt(b as i8).mask(), p.lt(b as i8).mask(), "lt {b:#x}");
                 let (ve, pe) = (v.eq(b), p.eq(b));
-                let (vg, pg) = (v.gt(b as i8), p.gt(b as i8));
+                let (vg, pg) = (v.lt(b as i8), p.lt(b as i8));
                 assert_eq!(ve.or(vg).mask(), pe.or(pg).mask());
                 assert_eq!(ve.and(vg).mask(), pe.and(pg).mask());
                 assert_eq!(vg.and_not(ve).mask(), pg.and_not(pe).mask());

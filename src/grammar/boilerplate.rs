@@ -218,31 +218,33 @@ fn marker_at(line: &str, at: usize, lexicon: &Lexicon) -> Option<(Category, usiz
         .map(|(_, &category)| (category, at))
 }
 
-/// The lanes of sixteen bytes that may open a symbol: not an ASCII
-/// letter, digit or space, not a Latin-1 letter's lead byte (C3), not a
-/// continuation byte other than those of `×` and `÷` (C3 97, C3 B7). Lead
-/// bytes of every other character beyond ASCII are marked: the character
-/// is then decoded.
+/// The lanes of sixteen bytes that cannot open a symbol: an ASCII
+/// letter, digit or space, a Latin-1 letter's lead byte (C3), or a
+/// continuation byte other than those of `×` and `÷` (C3 97, C3 B7). The
+/// lanes left, lead bytes of every other character beyond ASCII among
+/// them, are symbols to look at (the character is then decoded).
+///
+/// Each range is one addition and one signed comparison: letters (case
+/// folded, 61..=7A) move to 80..=99, digits (30..=39) to 80..=89, below
+/// every other lane; continuation bytes (80..=BF) are below C0 already;
+/// 97 and B7 are the two bytes that fold to B7.
 #[inline(always)]
-fn symbols16(a: Bytes16) -> Bytes16 {
+fn plain16(a: Bytes16) -> Bytes16 {
     let folded = a.or(Bytes16::splat(0x20));
-    let letter = folded.gt(0x60).and(folded.lt(0x7B));
-    let digit = a.gt(0x2F).and(a.lt(0x3A));
-    let continuation = a.lt(0xC0_u8 as i8).and_not(a.eq(0x97)).and_not(a.eq(0xB7));
-    let plain = letter
+    let letter = folded.add(0x1F).lt(-102);
+    let digit = a.add(0x50).lt(-118);
+    let continuation = a.lt(-64).and_not(folded.eq(0xB7));
+    letter
         .or(digit)
+        .or(continuation)
         .or(a.eq(b' '))
         .or(a.eq(0xC3))
-        .or(continuation);
-    Bytes16::splat(0xFF).and_not(plain)
 }
 
-/// The first byte at or after `from` that [`symbols16`] marks.
-fn next_symbol(bytes: &[u8], from: usize) -> Option<usize> {
-    let rest = bytes.get(from..)?;
-    crate::vector::positions(rest, symbols16)
-        .next()
-        .map(|k| from + k)
+/// The lanes [`plain16`] leaves: the bytes to look at.
+#[inline(always)]
+fn symbols16(a: Bytes16) -> Bytes16 {
+    Bytes16::splat(0xFF).and_not(plain16(a))
 }
 
 /// The leftmost `Tail` phrase that closes `line`, with its byte offset.
@@ -258,22 +260,28 @@ pub(crate) fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
     // open no marker.
     let marker_at = |at: usize| marker_at(line, at, lexicon);
     let bytes = line.as_bytes();
-    let mut i = line.len().saturating_sub(TAIL_WINDOW);
-    while !line.is_char_boundary(i) {
-        i -= 1;
+    let mut from = line.len().saturating_sub(TAIL_WINDOW);
+    while !line.is_char_boundary(from) {
+        from -= 1;
     }
-    loop {
-        // Letters, digits and spaces, and the Latin letters of Italian
-        // (U+00C0..U+00FF, less × and ÷), are passed over without decoding
-        // them, up to the next character that may be a symbol (a marked
-        // continuation byte is that of × or ÷: its character starts at
-        // the C3 before it).
-        i = next_symbol(bytes, i)?;
+    // Letters, digits and spaces, and the Latin letters of Italian
+    // (U+00C0..U+00FF, less × and ÷), are passed over without decoding
+    // them, sixteen bytes at a time, in one pass over the window; each
+    // marked byte is a character that may be a symbol (a marked
+    // continuation byte is that of × or ÷: its character starts at the
+    // C3 before it).
+    let mut after = from;
+    for k in crate::vector::positions(&bytes[from..], symbols16) {
+        let mut i = from + k;
+        // A marked continuation byte of the character just looked at.
+        if i < after {
+            continue;
+        }
         while !line.is_char_boundary(i) {
             i -= 1;
         }
         let c = line[i..].chars().next()?;
-        let after = i + c.len_utf8();
+        after = i + c.len_utf8();
         if !is_alnum(c) && !c.is_whitespace() {
             if lexicon.tails.may_start(&line[i..])
                 && let Some(found) = marker_at(i)
@@ -291,8 +299,8 @@ pub(crate) fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
                 }
             }
         }
-        i = after;
     }
+    None
 }
 
 #[cfg(test)]
@@ -330,37 +338,35 @@ mod tests {
         None
     }
 
-    /// The byte [`next_symbol`] stops at, by its definition: the first
-    /// byte that is not an ASCII letter, digit or space, not C3, and not a
-    /// continuation byte other than 97 and B7.
-    fn next_symbol_by_bytes(bytes: &[u8], from: usize) -> Option<usize> {
-        (from..bytes.len()).find(|&i| {
-            let b = bytes[i];
-            !(b.is_ascii_alphanumeric()
-                || b == b' '
-                || b == 0xC3
-                || (b & 0xC0 == 0x80 && b != 0x97 && b != 0xB7))
-        })
+    /// Whether [`symbols16`] marks byte `b`, by its definition: not an
+    /// ASCII letter, digit or space, not C3, and not a continuation byte
+    /// other than 97 and B7.
+    fn is_symbol_byte(b: u8) -> bool {
+        !(b.is_ascii_alphanumeric()
+            || b == b' '
+            || b == 0xC3
+            || (b & 0xC0 == 0x80 && b != 0x97 && b != 0xB7))
     }
 
     #[test]
-    fn ok_next_symbol_as_a_byte_loop() {
+    fn ok_symbols_as_a_byte_loop() {
         let mut text = Vec::new();
         for b in 0..=255u8 {
             // Every byte at every offset of a block, in texts shorter and
             // longer than one, from every start.
-            for pad in [0, 1, 5, 14, 15, 16, 17, 31, 32, 40] {
+            for pad in [0, 1, 5, 14, 15, 16, 17, 31, 32, 40, 100] {
                 for after in [0, 3, 20] {
                     text.clear();
                     text.extend(std::iter::repeat_n(b'a', pad));
                     text.push(b);
                     text.extend(b"Zz 09\xC3\xA0".iter().cycle().take(after));
                     for from in 0..=text.len() {
-                        assert_eq!(
-                            next_symbol(&text, from),
-                            next_symbol_by_bytes(&text, from),
-                            "{b} {pad} {after} {from}"
-                        );
+                        let found: Vec<usize> =
+                            crate::vector::positions(&text[from..], symbols16).collect();
+                        let expected: Vec<usize> = (0..text.len() - from)
+                            .filter(|&i| is_symbol_byte(text[from + i]))
+                            .collect();
+                        assert_eq!(found, expected, "{b} {pad} {after} {from}");
                     }
                 }
             }

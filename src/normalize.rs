@@ -34,15 +34,11 @@ pub(crate) fn normalize_and_probe(text: &str) -> (Cow<'_, str>, bool) {
 
 /// [`normalize`] for a trimmed text that [`clean`] could not settle.
 fn normalize_slowly(trimmed: &str) -> Cow<'_, str> {
-    let nfc = is_stable(trimmed) || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes;
-    if nfc && !needs_folding(trimmed) {
-        return Cow::Borrowed(trimmed);
-    }
-    if nfc {
-        return Cow::Owned(fold(trimmed));
+    if is_stable(trimmed) || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
+        return fold(trimmed);
     }
     let composed: String = trimmed.nfc().collect();
-    Cow::Owned(fold(composed.trim()))
+    Cow::Owned(fold(composed.trim()).into_owned())
 }
 
 /// Whether byte `b` can be passed over without a look: printable ASCII,
@@ -97,27 +93,14 @@ fn clean(text: &str) -> Clean {
             look |= (x == 0xC2) | (x == 0xE2);
         }
     } else {
-        // Blocks of sixteen, whose lanes are gathered into two vectors and
-        // read once at the end; the last block overlaps the one before it
-        // rather than leaving bytes to a scalar loop.
+        // Lanes gathered into two vectors, read once at the end (a lane
+        // of the last block, which overlaps the one before, may count
+        // twice: the same answer).
         let (mut bad_lanes, mut leads) = (Bytes16::splat(0), Bytes16::splat(0));
-        let mut at = 0;
-        loop {
-            let from = at.min(this.len() - LANES);
-            let (Some(a), Some(b)) = (
-                this[from..].first_chunk::<LANES>(),
-                next[from..].first_chunk::<LANES>(),
-            ) else {
-                break;
-            };
-            let (a, b) = (Bytes16::load(a), Bytes16::load(b));
+        pair_blocks(bytes, |_, a, b, _| {
             bad_lanes = bad_lanes.or(not_simple16(a)).or(a.eq(b' ').and(b.eq(b' ')));
             leads = leads.or(a.eq(0xC2)).or(a.eq(0xE2));
-            at = from + LANES;
-            if at >= this.len() {
-                break;
-            }
-        }
+        });
         bad |= bad_lanes.mask() != 0;
         look |= leads.mask() != 0;
     }
@@ -176,90 +159,128 @@ fn is_stable(text: &str) -> bool {
         })
 }
 
-/// Whether `text` (already trimmed) has white space other than single
-/// ASCII spaces. A few vectorised byte searches: two spaces in a row,
-/// ASCII control white space, and the lead bytes of the non-ASCII white
-/// space characters: U+0085, U+00A0 (C2 85, C2 A0), U+1680 (E1 9A 80),
-/// U+2000..U+200A, U+2028, U+2029, U+202F (E2 80 xx), U+205F (E2 81 9F)
-/// and U+3000 (E3 80 80).
-fn needs_folding(text: &str) -> bool {
+/// Folds every run of white space in `text` (already trimmed) to one
+/// space; borrows when every run is one ASCII space already.
+///
+/// Only the places where a run that must change may start are looked at,
+/// found sixteen bytes at a time ([`fold_marks16`]); the text between them
+/// is copied whole. Blog text has a no-break space or a line feed every
+/// few hundred bytes and a typographic quote every few dozen: a byte
+/// loop over words cost some 50 instructions a byte on such paragraphs.
+fn fold(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    if memchr::memmem::find(bytes, b"  ").is_some()
-        || memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_some()
-        || memchr::memchr2(b'\x0b', b'\x0c', bytes).is_some()
-    {
-        return true;
-    }
-    memchr::memchr3_iter(0xC2, 0xE2, 0xE1, bytes)
-        .chain(memchr::memchr_iter(0xE3, bytes))
-        .any(|i| {
-            matches!(
-                (bytes[i], bytes.get(i + 1), bytes.get(i + 2)),
-                (0xC2, Some(0x85 | 0xA0), _)
-                    | (0xE1, Some(0x9A), Some(0x80))
-                    | (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
-                    | (0xE2, Some(0x81), Some(0x9F))
-                    | (0xE3, Some(0x80), Some(0x80))
-            )
-        })
-}
-
-/// Folds every run of white space in `text` (already trimmed) to one space.
-fn fold(text: &str) -> String {
-    // Hard-wrapped text, the common case: its white space is single ASCII
-    // characters (a line feed between words), each becoming a space, in a
-    // byte map that compiles to SIMD.
-    if single_ascii_spaces(text) {
-        let mapped: Vec<u8> = text
-            .bytes()
-            .map(|b| if matches!(b, b'\t'..=b'\r') { b' ' } else { b })
-            .collect();
-        // ASCII bytes mapped to ASCII bytes: still UTF-8.
-        if let Ok(folded) = String::from_utf8(mapped) {
-            return folded;
+    let mut out: Option<String> = None;
+    // The bytes before `copied` are in `out`, or need no change.
+    let mut copied = 0;
+    fold_marks(bytes, |at| {
+        // A mark inside a run already folded, or a character that is no
+        // white space (a typographic quote opens with E2 too).
+        if at < copied {
+            return;
         }
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    // Runs of text copied whole, each run of white space as one space.
-    loop {
-        let run = crate::chars::next_space(rest);
-        out.push_str(&rest[..run]);
-        rest = &rest[run..];
-        let space = crate::chars::space_len_at(rest);
-        if space == 0 {
-            return out;
+        let run = crate::chars::space_len_at(&text[at..]);
+        if run == 0 {
+            return;
         }
-        out.push(' ');
-        rest = &rest[space..];
-    }
-}
-
-/// Whether the white space of `text` is all single ASCII characters: no
-/// two ASCII white space bytes in a row, and no lead byte of a wider white
-/// space character (C2, E1, E2, E3) that starts one.
-fn single_ascii_spaces(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let ws = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
-    let Some(pairs) = bytes.len().checked_sub(1) else {
-        return true;
-    };
-    let (this, next) = (&bytes[..pairs], &bytes[1..]);
-    let runs = this.chunks(32).zip(next.chunks(32)).any(|(a, b)| {
-        a.iter()
-            .zip(b)
-            .fold(false, |run, (&x, &y)| run | (ws(x) & ws(y)))
+        // A single space before the mark belongs to its run (two spaces
+        // would have been marked themselves).
+        let start = if at > copied && bytes[at - 1] == b' ' {
+            at - 1
+        } else {
+            at
+        };
+        let folded = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        folded.push_str(&text[copied..start]);
+        folded.push(' ');
+        copied = at + run;
     });
-    if runs {
-        return false;
+    match out {
+        None => Cow::Borrowed(text),
+        Some(mut folded) => {
+            folded.push_str(&text[copied..]);
+            Cow::Owned(folded)
+        }
     }
-    let wide = |i: usize| {
-        text.get(i..)
-            .and_then(|t| t.chars().next())
-            .is_some_and(char::is_whitespace)
+}
+
+/// Whether a run of white space that folding changes may start at a byte
+/// `x` followed by `y`: ASCII white space other than the space (09..=0D),
+/// a lead byte of wider white space (C2, E1, E2, E3: U+0085, U+00A0,
+/// U+1680, U+2000..U+205F, U+3000), or a space before a space.
+#[inline]
+fn fold_mark(x: u8, y: u8) -> bool {
+    matches!(x, b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3) || (x == b' ' && y == b' ')
+}
+
+/// [`fold_mark`] on sixteen lanes: `a` the bytes, `b` the bytes after
+/// them. 09..=0D move to 80..=84 and E1..=E3 to 80..=82, below every other
+/// lane as signed bytes.
+#[inline(always)]
+fn fold_marks16(a: Bytes16, b: Bytes16) -> Bytes16 {
+    a.add(0x77)
+        .lt(-123)
+        .or(a.add(0x9F).lt(-125))
+        .or(a.eq(0xC2))
+        .or(a.eq(b' ').and(b.eq(b' ')))
+}
+
+/// The bytes of `bytes` but the last, each with the byte after it,
+/// sixteen pairs at a time: `f(from, a, b, fresh)` for the block at
+/// `from`, `a` its bytes, `b` the bytes after them, `fresh` the lanes no
+/// block before gave (the last block overlaps the one before it rather
+/// than leaving bytes to a scalar loop). Nothing for 16 bytes or fewer.
+#[inline(always)]
+fn pair_blocks(bytes: &[u8], mut f: impl FnMut(usize, Bytes16, Bytes16, u32)) {
+    let (Some((_, this)), Some(next)) = (bytes.split_last(), bytes.get(1..)) else {
+        return;
     };
-    !memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes).any(wide)
-        && !memchr::memchr_iter(0xE3, bytes).any(wide)
+    let Some(last) = this.len().checked_sub(LANES) else {
+        return;
+    };
+    let mut at = 0;
+    while at < this.len() {
+        let from = at.min(last);
+        let (Some(a), Some(b)) = (
+            this[from..].first_chunk::<LANES>(),
+            next[from..].first_chunk::<LANES>(),
+        ) else {
+            break;
+        };
+        f(
+            from,
+            Bytes16::load(a),
+            Bytes16::load(b),
+            u32::MAX << (at - from),
+        );
+        at = from + LANES;
+    }
+}
+
+/// Calls `f` with each offset of `bytes` that [`fold_mark`] marks, in
+/// order (the last byte is paired with a byte that is no space).
+fn fold_marks(bytes: &[u8], mut f: impl FnMut(usize)) {
+    let Some((&last, _)) = bytes.split_last() else {
+        return;
+    };
+    let (this, next) = (&bytes[..bytes.len() - 1], &bytes[1..]);
+    if this.len() < LANES {
+        for (i, (&x, &y)) in this.iter().zip(next).enumerate() {
+            if fold_mark(x, y) {
+                f(i);
+            }
+        }
+    } else {
+        pair_blocks(bytes, |from, a, b, fresh| {
+            let mut mask = fold_marks16(a, b).mask() & fresh;
+            while mask != 0 {
+                f(from + mask.trailing_zeros() as usize);
+                mask &= mask - 1;
+            }
+        });
+    }
+    if fold_mark(last, 0) {
+        f(bytes.len() - 1);
+    }
 }
 
 #[cfg(test)]
@@ -327,11 +348,50 @@ mod tests {
             agrees_with_definition(&text)?;
         }
 
+        /// The same on long paragraphs, hard-wrapped, with no-break spaces
+        /// and typographic quotes among words (several vector blocks).
+        #[test]
+        fn normalize_is_its_definition_on_paragraphs(text in "([a-zA-Zàè]{1,9}[ ]|[\n]|[ ]{2}|\u{a0}[ ]?|[’“”…]|\r\n|\u{2028}|\u{3000}){0,120}") {
+            agrees_with_definition(&text)?;
+        }
+
         /// The same on texts that are mostly clean, where a doubled space
         /// or one unusual character decides.
         #[test]
         fn normalize_is_its_definition_on_clean_text(text in "([a-zA-Z.,]{1,12}|[ ]|[ ]{2}|[àèÉ’–€]|[\u{a0}\t\u{2002}\u{85}]|[\u{c2}\u{e2}]){0,30}") {
             agrees_with_definition(&text)?;
+        }
+    }
+
+    /// Every offset the vector search gives is one [`fold_mark`] gives a
+    /// byte at a time, on texts of every length around the block size.
+    #[test]
+    fn ok_fold_marks_as_a_byte_loop() {
+        let units: [&[u8]; 8] = [
+            b"ab",
+            b" ",
+            b"\n",
+            b"\xC2\xA0",
+            b"\xE2\x80\x99",
+            b"\xE3",
+            b"\t",
+            b"\xE1",
+        ];
+        for seed in 0..3000usize {
+            let mut bytes = Vec::new();
+            let mut x = seed.wrapping_mul(2654435761).wrapping_add(1);
+            for _ in 0..seed % 70 {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                bytes.extend_from_slice(units[(x >> 33) % units.len()]);
+            }
+            let mut found = Vec::new();
+            fold_marks(&bytes, |i| found.push(i));
+            let expected: Vec<usize> = (0..bytes.len())
+                .filter(|&i| fold_mark(bytes[i], bytes.get(i + 1).copied().unwrap_or(0)))
+                .collect();
+            assert_eq!(found, expected, "{bytes:?}");
         }
     }
 

@@ -8,6 +8,7 @@ use nom::character::complete::satisfy;
 use nom::combinator::{recognize, verify};
 
 use super::{Res, offset_in, ws0};
+use crate::vector::Bytes16;
 
 /// Bullet characters that may touch their text ("•Rete"): typographic
 /// bullets, arrows, checks, geometric shapes, and emoji.
@@ -132,8 +133,16 @@ pub(crate) fn bullet(line: &str) -> Option<Bullet> {
 /// Symbol bullets are not ASCII: only the lead bytes of their encodings
 /// (`·` is C2 B7; the others start with E2 or F0) are looked at.
 pub(crate) fn inline_bullets(line: &str) -> Option<(char, Vec<usize>)> {
+    let bytes = line.as_bytes();
     let mut found: Option<(char, Vec<usize>)> = None;
-    for i in memchr::memchr3_iter(0xC2, 0xE2, 0xF0, line.as_bytes()) {
+    // Blog text has a lead byte every few dozen bytes (’ “ ” … and
+    // no-break spaces), mostly right after a letter: a visible ASCII byte
+    // before the lead byte rules it out before its character is decoded.
+    let leads = |a: Bytes16| a.eq(0xC2).or(a.eq(0xE2)).or(a.eq(0xF0));
+    for i in crate::vector::positions(bytes, leads) {
+        if i > 0 && bytes[i - 1].is_ascii_graphic() {
+            continue;
+        }
         let Some(c) = line[i..].chars().next() else {
             continue;
         };
@@ -247,5 +256,67 @@ mod tests {
         assert_eq!((c, at.len()), ('•', 3));
         assert_eq!(inline_bullets("Un solo • punto"), None);
         assert_eq!(inline_bullets("Roma – Milano – Napoli"), None);
+    }
+
+    /// [`inline_bullets`] by its definition, a character at a time.
+    fn inline_bullets_by_chars(line: &str) -> Option<(char, Vec<usize>)> {
+        let mut found: Option<(char, Vec<usize>)> = None;
+        for (i, c) in line.char_indices() {
+            let after = &line[i + c.len_utf8()..];
+            let after = after.strip_prefix('\u{fe0f}').unwrap_or(after);
+            let spaced = line[..i]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace)
+                && after.starts_with(char::is_whitespace);
+            if !is_inline_bullet(c) || !spaced {
+                continue;
+            }
+            match &mut found {
+                Some((kind, at)) if *kind == c => at.push(i),
+                Some(_) => {}
+                None => found = Some((c, vec![i])),
+            }
+        }
+        found.filter(|(_, at)| at.len() >= 2)
+    }
+
+    #[test]
+    fn ok_inline_bullets_as_a_char_walk() {
+        let pieces = [
+            "Ascolta",
+            " ",
+            " • ",
+            "•",
+            " · ",
+            "·",
+            "l’",
+            "\u{a0}",
+            " “x” ",
+            " ✔ ",
+            " – ",
+            " 👍 ",
+            "\u{fe0f} ",
+            "è",
+            "\u{a0}•\u{a0}",
+            ".",
+            "x•",
+        ];
+        let mut line = String::new();
+        for seed in 0..3000usize {
+            line.clear();
+            let mut x = seed.wrapping_mul(2654435761).wrapping_add(7);
+            for _ in 0..seed % 29 {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                line.push_str(pieces[(x >> 33) % pieces.len()]);
+            }
+            assert_eq!(
+                inline_bullets(&line),
+                inline_bullets_by_chars(&line),
+                "{line:?}"
+            );
+        }
     }
 }

@@ -134,30 +134,38 @@ pub(crate) fn bullet(line: &str) -> Option<Bullet> {
 /// (`·` is C2 B7; the others start with E2 or F0) are looked at.
 pub(crate) fn inline_bullets(line: &str) -> Option<(char, Vec<usize>)> {
     let bytes = line.as_bytes();
-    let mut found: Option<(char, Vec<usize>)> = None;
     // Blog text has a lead byte every few dozen bytes (’ “ ” … and
     // no-break spaces), mostly right after a letter: a visible ASCII byte
     // before the lead byte rules it out before its character is decoded.
     let leads = |a: Bytes16| a.eq(0xC2).or(a.eq(0xE2)).or(a.eq(0xF0));
-    for i in crate::vector::positions(bytes, leads) {
-        if i > 0 && bytes[i - 1].is_ascii_graphic() {
-            continue;
-        }
-        let Some(c) = line[i..].chars().next() else {
-            continue;
-        };
-        if !is_inline_bullet(c) {
-            continue;
-        }
-        let spaced_before = line[..i]
-            .chars()
-            .next_back()
-            .is_none_or(char::is_whitespace);
-        let after = &line[i + c.len_utf8()..];
-        let after = after.strip_prefix('\u{fe0f}').unwrap_or(after);
-        if !spaced_before || !after.starts_with(char::is_whitespace) {
-            continue;
-        }
+    same_bullets(
+        crate::vector::positions(bytes, leads)
+            .filter(|&i| i == 0 || !bytes[i - 1].is_ascii_graphic())
+            .filter_map(|i| Some((i, inline_bullet_at(line, i)?))),
+    )
+}
+
+/// The inline bullet that starts at byte `i` of `line`, with white space
+/// on both sides (an emoji's variation selector may follow it).
+fn inline_bullet_at(line: &str, i: usize) -> Option<char> {
+    let c = line.get(i..)?.chars().next()?;
+    if !is_inline_bullet(c) {
+        return None;
+    }
+    let spaced_before = line[..i]
+        .chars()
+        .next_back()
+        .is_none_or(char::is_whitespace);
+    let after = &line[i + c.len_utf8()..];
+    let after = after.strip_prefix('\u{fe0f}').unwrap_or(after);
+    (spaced_before && after.starts_with(char::is_whitespace)).then_some(c)
+}
+
+/// The offsets of the bullets like the first of `bullets`, when there are
+/// two at least.
+fn same_bullets(bullets: impl Iterator<Item = (usize, char)>) -> Option<(char, Vec<usize>)> {
+    let mut found: Option<(char, Vec<usize>)> = None;
+    for (i, c) in bullets {
         match &mut found {
             Some((kind, at)) if *kind == c => at.push(i),
             Some(_) => {}
@@ -260,25 +268,10 @@ mod tests {
 
     /// [`inline_bullets`] by its definition, a character at a time.
     fn inline_bullets_by_chars(line: &str) -> Option<(char, Vec<usize>)> {
-        let mut found: Option<(char, Vec<usize>)> = None;
-        for (i, c) in line.char_indices() {
-            let after = &line[i + c.len_utf8()..];
-            let after = after.strip_prefix('\u{fe0f}').unwrap_or(after);
-            let spaced = line[..i]
-                .chars()
-                .next_back()
-                .is_none_or(char::is_whitespace)
-                && after.starts_with(char::is_whitespace);
-            if !is_inline_bullet(c) || !spaced {
-                continue;
-            }
-            match &mut found {
-                Some((kind, at)) if *kind == c => at.push(i),
-                Some(_) => {}
-                None => found = Some((c, vec![i])),
-            }
-        }
-        found.filter(|(_, at)| at.len() >= 2)
+        same_bullets(
+            line.char_indices()
+                .filter_map(|(i, _)| Some((i, inline_bullet_at(line, i)?))),
+        )
     }
 
     #[test]

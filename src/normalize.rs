@@ -34,11 +34,14 @@ pub(crate) fn normalize_and_probe(text: &str) -> (Cow<'_, str>, bool) {
 
 /// [`normalize`] for a trimmed text that [`clean`] could not settle.
 fn normalize_slowly(trimmed: &str) -> Cow<'_, str> {
-    if is_stable(trimmed) || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
-        return fold(trimmed);
+    // Folding first: on the way it learns whether NFC may change the text
+    // (most texts here lack only folding: a no-break space, a line feed).
+    let (folded, unsure) = fold(trimmed);
+    if !unsure || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
+        return folded;
     }
     let composed: String = trimmed.nfc().collect();
-    Cow::Owned(fold(composed.trim()).into_owned())
+    Cow::Owned(fold(composed.trim()).0.into_owned())
 }
 
 /// Whether byte `b` can be passed over without a look: printable ASCII,
@@ -133,46 +136,31 @@ fn clean(text: &str) -> Clean {
     }
 }
 
-/// A fast check that `text` is NFC: every character is below U+0300 (no
-/// combining mark, nothing to compose with one) or general punctuation
-/// other than the two quads
-/// (typographic quotes, dashes, ellipsis). Blog text mostly is; `false`
-/// only means "ask the full quick check".
-fn is_stable(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    // U+0000..U+02FF (ASCII, Latin-1, Latin Extended) has lead bytes up to
-    // CB and continuation bytes below C0: every byte is at most CB, or E2.
-    // Blocks of 32 with no early exit compile to SIMD compares.
-    let below = bytes.chunks(32).all(|block| {
-        block
-            .iter()
-            .fold(true, |ok, &b| ok & ((b <= 0xCB) | (b == 0xE2)))
-    });
-    // U+2002..U+206F: E2 80 xx and E2 81 xx, less U+2000 and U+2001 (en
-    // and em quad), which NFC replaces.
-    below
-        && memchr::memchr_iter(0xE2, bytes).all(|i| {
-            matches!(
-                (bytes.get(i + 1), bytes.get(i + 2)),
-                (Some(0x80), Some(0x82..)) | (Some(0x81), _)
-            )
-        })
-}
-
 /// Folds every run of white space in `text` (already trimmed) to one
-/// space; borrows when every run is one ASCII space already.
+/// space; borrows when every run is one ASCII space already. Also tells
+/// whether NFC may change the text: `false` when every character is below
+/// U+0300 (no combining mark, nothing to compose with one) or general
+/// punctuation, a superscript or a currency sign (U+2000..U+20BF; the two
+/// quads NFC replaces are white space, folded to a space either way).
 ///
 /// Only the places where a run that must change may start are looked at,
-/// found sixteen bytes at a time ([`fold_marks16`]); the text between them
-/// is copied whole. Blog text has a no-break space or a line feed every
-/// few hundred bytes and a typographic quote every few dozen: a byte
-/// loop over words cost some 50 instructions a byte on such paragraphs.
-fn fold(text: &str) -> Cow<'_, str> {
+/// with the bytes NFC may care about, found sixteen at a time
+/// ([`fold_marks16`]); the text between them is copied whole. Blog text
+/// has a no-break space or a line feed every few hundred bytes and a
+/// typographic quote every few dozen: a byte loop over words cost some 50
+/// instructions a byte on such paragraphs.
+fn fold(text: &str) -> (Cow<'_, str>, bool) {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
     // The bytes before `copied` are in `out`, or need no change.
     let mut copied = 0;
+    let mut unsure = false;
     fold_marks(bytes, |at| {
+        let lead = bytes[at];
+        if lead >= 0xCC {
+            let next = bytes.get(at + 1).copied().unwrap_or(0);
+            unsure |= lead != 0xE2 || !matches!(next, 0x80..=0x82);
+        }
         // A mark inside a run already folded, or a character that is no
         // white space (a typographic quote opens with E2 too).
         if at < copied {
@@ -194,32 +182,35 @@ fn fold(text: &str) -> Cow<'_, str> {
         folded.push(' ');
         copied = at + run;
     });
-    match out {
+    let folded = match out {
         None => Cow::Borrowed(text),
         Some(mut folded) => {
             folded.push_str(&text[copied..]);
             Cow::Owned(folded)
         }
-    }
+    };
+    (folded, unsure)
 }
 
-/// Whether a run of white space that folding changes may start at a byte
-/// `x` followed by `y`: ASCII white space other than the space (09..=0D),
-/// a lead byte of wider white space (C2, E1, E2, E3: U+0085, U+00A0,
-/// U+1680, U+2000..U+205F, U+3000), or a space before a space.
+/// Whether [`fold`] looks at a byte `x` followed by `y`: where a run of
+/// white space that folding changes may start (ASCII white space other
+/// than the space, 09..=0D; a space before a space; the lead byte C2 of
+/// U+0085 and U+00A0) and every byte from CC up, lead bytes of the
+/// characters NFC may care about and of the wider white space (E1, E2,
+/// E3: U+1680, U+2000..U+205F, U+3000).
 #[inline]
 fn fold_mark(x: u8, y: u8) -> bool {
-    matches!(x, b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3) || (x == b' ' && y == b' ')
+    matches!(x, b'\t'..=b'\r' | 0xC2 | 0xCC..) || (x == b' ' && y == b' ')
 }
 
 /// [`fold_mark`] on sixteen lanes: `a` the bytes, `b` the bytes after
-/// them. 09..=0D move to 80..=84 and E1..=E3 to 80..=82, below every other
-/// lane as signed bytes.
+/// them. 09..=0D move to 80..=84, below every other lane as signed bytes;
+/// CC..=FF are the signed bytes from -52 to -1.
 #[inline(always)]
 fn fold_marks16(a: Bytes16, b: Bytes16) -> Bytes16 {
     a.add(0x77)
         .lt(-123)
-        .or(a.add(0x9F).lt(-125))
+        .or(a.lt(0).and_not(a.lt(-52)))
         .or(a.eq(0xC2))
         .or(a.eq(b' ').and(b.eq(b' ')))
 }
@@ -392,6 +383,24 @@ mod tests {
                 .filter(|&i| fold_mark(bytes[i], bytes.get(i + 1).copied().unwrap_or(0)))
                 .collect();
             assert_eq!(found, expected, "{bytes:?}");
+        }
+    }
+
+    /// Folding tells when NFC may change the text: not for Latin letters,
+    /// punctuation, currency or the white space it folds.
+    #[test]
+    fn ok_fold_tells_when_nfc_may_change_the_text() {
+        for (text, unsure) in [
+            ("a\u{a0}b  c\nd", false),
+            ("città, l’“ultima” – 5 € … ©", false),
+            ("a\u{2000}b", false),
+            ("perche\u{301}", true),
+            ("fatto ✔", true),
+            ("brava 👍", true),
+            ("a\u{3000}b", true),
+            ("\u{2126}", true),
+        ] {
+            assert_eq!(fold(text).1, unsure, "{text:?}");
         }
     }
 

@@ -114,7 +114,10 @@ fn clean(text: &str) -> Clean {
         return Clean::Plain;
     }
     // Lead bytes C2 and E2 need a look at the bytes after them.
-    let normal = memchr::memchr2_iter(0xC2, 0xE2, bytes).all(|i| {
+    // (Sixteen bytes a test: a paragraph of blog text has a quote every
+    // few dozen bytes, and a byte search restarted at each cost more.)
+    let leads = |a: Bytes16| a.eq(0xC2).or(a.eq(0xE2));
+    let normal = crate::vector::positions(bytes, leads).all(|i| {
         let next = bytes.get(i + 1).copied().unwrap_or(0);
         let last = bytes.get(i + 2).copied().unwrap_or(0);
         match bytes[i] {
@@ -163,7 +166,7 @@ fn fold(text: &str) -> (Cow<'_, str>, bool) {
         }
         // A mark inside a run already folded, or a character that is no
         // white space (a typographic quote opens with E2 too).
-        if at < copied {
+        if at < copied || !may_open_white_space(bytes, at) {
             return;
         }
         let run = crate::chars::space_len_at(&text[at..]);
@@ -190,6 +193,28 @@ fn fold(text: &str) -> (Cow<'_, str>, bool) {
         }
     };
     (folded, unsure)
+}
+
+/// Whether the character at a byte [`fold`] looks at may be white space,
+/// judged by its first bytes: an ASCII byte (the search marks only white
+/// space there), or the lead byte of U+0085 or U+00A0 (C2 85, C2 A0),
+/// U+1680 (E1 9A), U+2000..U+200A, U+2028, U+2029, U+202F (E2 80), U+205F
+/// (E2 81 9F) or U+3000 (E3 80). Typographic quotes and dashes, and the
+/// bytes marked for NFC, are passed over without decoding.
+fn may_open_white_space(bytes: &[u8], at: usize) -> bool {
+    let next = bytes.get(at + 1).copied().unwrap_or(0);
+    match bytes.get(at) {
+        Some(0xC2) => matches!(next, 0x85 | 0xA0),
+        Some(0xE1) => next == 0x9A,
+        Some(0xE2) => match next {
+            0x80 => matches!(bytes.get(at + 2), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)),
+            0x81 => bytes.get(at + 2) == Some(&0x9F),
+            _ => false,
+        },
+        Some(0xE3) => next == 0x80,
+        Some(b) => b.is_ascii(),
+        None => false,
+    }
 }
 
 /// Whether [`fold`] looks at a byte `x` followed by `y`: where a run of

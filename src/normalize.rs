@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
+use crate::grammar::bullet;
 use crate::vector::{Bytes16, LANES};
 
 /// Normalises `text`: NFC, every run of white space folded to one space,
@@ -16,32 +17,33 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
     normalize_and_probe(text).0
 }
 
-/// [`normalize`], and whether `text` may hold a character whose encoding
-/// opens with C2, E2 or F0 (symbols such as `·`, `•`, `✔` and emoji)
-/// within its white space ends: `false` means it surely holds none, which
-/// the check for normal text learns on the way.
+/// [`normalize`], and whether `text` may hold an inline bullet (`·`, `•`,
+/// `✔`, an emoji: see [`bullet::may_open_inline_bullet`]) within its white
+/// space ends: `false` means it surely holds none, which the normalisation
+/// learns on the way from the lead bytes it looks at anyway.
 pub(crate) fn normalize_and_probe(text: &str) -> (Cow<'_, str>, bool) {
     // Most texts open and close with a visible ASCII character: nothing to
     // trim, and no character to decode to know it.
     let trimmed = crate::chars::trim_start(crate::chars::trim_end(text));
     match clean(trimmed) {
-        Clean::Plain => return (Cow::Borrowed(trimmed), false),
-        Clean::Symbols => return (Cow::Borrowed(trimmed), true),
+        Clean::Normal { bullets } => return (Cow::Borrowed(trimmed), bullets),
         Clean::Unknown => {}
     }
-    (normalize_slowly(trimmed), true)
+    normalize_slowly(trimmed)
 }
 
 /// [`normalize`] for a trimmed text that [`clean`] could not settle.
-fn normalize_slowly(trimmed: &str) -> Cow<'_, str> {
+/// Returns the probe of [`normalize_and_probe`] with the text.
+fn normalize_slowly(trimmed: &str) -> (Cow<'_, str>, bool) {
     // Folding first: on the way it learns whether NFC may change the text
     // (most texts here lack only folding: a no-break space, a line feed).
-    let (folded, unsure) = fold(trimmed);
-    if !unsure || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
-        return folded;
+    let folded = fold(trimmed);
+    if !folded.unsure || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
+        return (folded.text, folded.bullets);
     }
     let composed: String = trimmed.nfc().collect();
-    Cow::Owned(fold(composed.trim()).0.into_owned())
+    let text = Cow::Owned(fold(composed.trim()).text.into_owned());
+    (text, folded.bullets)
 }
 
 /// Whether byte `b` can be passed over without a look: printable ASCII,
@@ -66,10 +68,8 @@ fn not_simple16(a: Bytes16) -> Bytes16 {
 
 /// What [`clean`] found.
 enum Clean {
-    /// Normal, with no lead byte C2 or E2 (and so, being normal, no F0).
-    Plain,
-    /// Normal, with a lead byte C2 or E2.
-    Symbols,
+    /// Normal; `bullets` when a lead byte may open an inline bullet.
+    Normal { bullets: bool },
     /// Not settled: take the full path.
     Unknown,
 }
@@ -83,7 +83,7 @@ enum Clean {
 fn clean(text: &str) -> Clean {
     let bytes = text.as_bytes();
     let Some((&last, _)) = bytes.split_last() else {
-        return Clean::Plain;
+        return Clean::Normal { bullets: false };
     };
     // Each byte is simple and no space follows a space; lead bytes C2 and
     // E2 are noted. `this` and `next` pair each byte but the last with the
@@ -111,16 +111,18 @@ fn clean(text: &str) -> Clean {
         return Clean::Unknown;
     }
     if !look {
-        return Clean::Plain;
+        // No lead byte C2 or E2, and so, being normal, no F0.
+        return Clean::Normal { bullets: false };
     }
-    // Lead bytes C2 and E2 need a look at the bytes after them.
-    // (Sixteen bytes a test: a paragraph of blog text has a quote every
-    // few dozen bytes, and a byte search restarted at each cost more.)
+    // Lead bytes C2 and E2 need a look at the bytes after them. (Sixteen
+    // bytes a test: a paragraph of blog text has a quote every few dozen
+    // bytes, and a byte search restarted at each cost more.)
     let leads = |a: Bytes16| a.eq(0xC2).or(a.eq(0xE2));
-    let normal = crate::vector::positions(bytes, leads).all(|i| {
+    let mut bullets = false;
+    for i in crate::vector::positions(bytes, leads) {
         let next = bytes.get(i + 1).copied().unwrap_or(0);
         let last = bytes.get(i + 2).copied().unwrap_or(0);
-        match bytes[i] {
+        let normal = match bytes[i] {
             // U+0080..U+00BF less U+0085 and NBSP.
             0xC2 => next != 0x85 && next != 0xA0,
             // U+2000..U+20BF less the quads and the white space.
@@ -130,13 +132,13 @@ fn clean(text: &str) -> Clean {
                 0x82 => true,
                 _ => false,
             },
+        };
+        if !normal {
+            return Clean::Unknown;
         }
-    });
-    if normal {
-        Clean::Symbols
-    } else {
-        Clean::Unknown
+        bullets |= bullet::may_open_inline_bullet(bytes, i);
     }
+    Clean::Normal { bullets }
 }
 
 /// Folds every run of white space in `text` (already trimmed) to one
@@ -152,14 +154,17 @@ fn clean(text: &str) -> Clean {
 /// has a no-break space or a line feed every few hundred bytes and a
 /// typographic quote every few dozen: a byte loop over words cost some 50
 /// instructions a byte on such paragraphs.
-fn fold(text: &str) -> (Cow<'_, str>, bool) {
+fn fold(text: &str) -> Folded<'_> {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
     // The bytes before `copied` are in `out`, or need no change.
     let mut copied = 0;
-    let mut unsure = false;
+    let (mut unsure, mut bullets) = (false, false);
     fold_marks(bytes, |at| {
         let lead = bytes[at];
+        if lead >= 0xC2 {
+            bullets |= bullet::may_open_inline_bullet(bytes, at);
+        }
         if lead >= 0xCC {
             let next = bytes.get(at + 1).copied().unwrap_or(0);
             unsure |= lead != 0xE2 || !matches!(next, 0x80..=0x82);
@@ -185,14 +190,28 @@ fn fold(text: &str) -> (Cow<'_, str>, bool) {
         folded.push(' ');
         copied = at + run;
     });
-    let folded = match out {
+    let text = match out {
         None => Cow::Borrowed(text),
         Some(mut folded) => {
             folded.push_str(&text[copied..]);
             Cow::Owned(folded)
         }
     };
-    (folded, unsure)
+    Folded {
+        text,
+        unsure,
+        bullets,
+    }
+}
+
+/// What [`fold`] gives.
+struct Folded<'a> {
+    /// The text, folded.
+    text: Cow<'a, str>,
+    /// NFC may change the text.
+    unsure: bool,
+    /// A lead byte may open an inline bullet.
+    bullets: bool,
 }
 
 /// Whether the character at a byte [`fold`] looks at may be white space,
@@ -305,32 +324,34 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn ok_probe_tells_symbols() {
-        for (text, symbols) in [
+    fn ok_probe_tells_bullets() {
+        for (text, bullets) in [
             ("Ascoltare i clienti.", false),
             ("Qualità e città, più già.", false),
+            ("l’azienda “ascolta” – sempre…", false),
+            ("l’azienda\u{a0} ascolta", false),
             ("Le regole • Ascolta. • Rispondi.", true),
-            ("l’azienda", true),
             ("prezzo · 3 €", true),
             ("fatto ✔", true),
             ("brava 👍", true),
+            ("brava\u{a0}👍", true),
         ] {
-            assert_eq!(normalize_and_probe(text).1, symbols, "{text:?}");
+            assert_eq!(normalize_and_probe(text).1, bullets, "{text:?}");
         }
     }
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
 
-        /// The probe never says "none" of a text that holds a lead byte
-        /// C2, E2 or F0 between its white space ends, and its text is the
+        /// The probe never says "none" of a text that holds an inline
+        /// bullet between its white space ends, and its text is the
         /// normalised text.
         #[test]
-        fn probe_misses_no_symbol(text in "[a-zà-ü ,.•·–’✔\u{a0}\u{85}\u{2028}👍e\u{301}\t\n]{0,80}") {
-            let (normal, symbols) = normalize_and_probe(&text);
+        fn probe_misses_no_bullet(text in "[a-zà-ü ,.•·–’“✔\u{a0}\u{85}\u{2028}👍e\u{301}\t\n‣⁃−■]{0,80}") {
+            let (normal, bullets) = normalize_and_probe(&text);
             prop_assert_eq!(&*normal, &*normalize(&text));
-            let leads = text.trim().bytes().any(|b| matches!(b, 0xC2 | 0xE2 | 0xF0));
-            prop_assert!(symbols || !leads, "{:?}", text);
+            let any = text.trim().chars().any(bullet::is_inline_bullet);
+            prop_assert!(bullets || !any, "{:?}", text);
         }
     }
 
@@ -425,7 +446,7 @@ mod tests {
             ("a\u{3000}b", true),
             ("\u{2126}", true),
         ] {
-            assert_eq!(fold(text).1, unsure, "{text:?}");
+            assert_eq!(fold(text).unsure, unsure, "{text:?}");
         }
     }
 

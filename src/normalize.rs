@@ -21,22 +21,14 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
 /// `✔`, an emoji: see [`bullet::may_open_inline_bullet`]) within its white
 /// space ends: `false` means it surely holds none, which the normalisation
 /// learns on the way from the lead bytes it looks at anyway.
+///
+/// One pass ([`fold`]) settles most texts: it folds the white space and
+/// tells whether NFC may change the text; only then is the quick NFC check
+/// asked, and only text that fails it is composed.
 pub(crate) fn normalize_and_probe(text: &str) -> (Cow<'_, str>, bool) {
     // Most texts open and close with a visible ASCII character: nothing to
     // trim, and no character to decode to know it.
     let trimmed = crate::chars::trim_start(crate::chars::trim_end(text));
-    match clean(trimmed) {
-        Clean::Normal { bullets } => return (Cow::Borrowed(trimmed), bullets),
-        Clean::Unknown => {}
-    }
-    normalize_slowly(trimmed)
-}
-
-/// [`normalize`] for a trimmed text that [`clean`] could not settle.
-/// Returns the probe of [`normalize_and_probe`] with the text.
-fn normalize_slowly(trimmed: &str) -> (Cow<'_, str>, bool) {
-    // Folding first: on the way it learns whether NFC may change the text
-    // (most texts here lack only folding: a no-break space, a line feed).
     let folded = fold(trimmed);
     if !folded.unsure || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
         return (folded.text, folded.bullets);
@@ -44,101 +36,6 @@ fn normalize_slowly(trimmed: &str) -> (Cow<'_, str>, bool) {
     let composed: String = trimmed.nfc().collect();
     let text = Cow::Owned(fold(composed.trim()).text.into_owned());
     (text, folded.bullets)
-}
-
-/// Whether byte `b` can be passed over without a look: printable ASCII,
-/// a continuation byte, a lead byte of U+0080..U+02FF, or the lead byte E2
-/// that [`clean`] checks on its own (C2 too: U+0080..U+00BF).
-#[inline]
-fn simple(b: u8) -> bool {
-    (b.wrapping_sub(0x20) < 0x5F) | (b.wrapping_sub(0x80) < 0x4C) | (b == 0xE2)
-}
-
-/// The bytes of sixteen that are not [`simple`]. As signed bytes,
-/// 0xCC..=0xFF and 0x00..=0x1F are the range -52..=31, which subtracting
-/// 76 (wrapping) moves to -128..=-45, below -44: one addition, one
-/// comparison. 0x7F is the other; the lead byte E2 is let through.
-#[inline(always)]
-fn not_simple16(a: Bytes16) -> Bytes16 {
-    a.add(76_u8.wrapping_neg())
-        .lt(-44)
-        .or(a.eq(0x7F))
-        .and_not(a.eq(0xE2))
-}
-
-/// What [`clean`] found.
-enum Clean {
-    /// Normal; `bullets` when a lead byte may open an inline bullet.
-    Normal { bullets: bool },
-    /// Not settled: take the full path.
-    Unknown,
-}
-
-/// The common case, sixteen bytes at a time: `text` (trimmed) is NFC and
-/// has no white space but single ASCII spaces. Characters below U+0300
-/// are NFC; so are general punctuation and currency (U+2002..U+20BF:
-/// typographic quotes, dashes, the ellipsis, the euro), where the white
-/// space that must fold also lives. [`Clean::Unknown`] means "take the
-/// full path", not "not clean".
-fn clean(text: &str) -> Clean {
-    let bytes = text.as_bytes();
-    let Some((&last, _)) = bytes.split_last() else {
-        return Clean::Normal { bullets: false };
-    };
-    // Each byte is simple and no space follows a space; lead bytes C2 and
-    // E2 are noted. `this` and `next` pair each byte but the last with the
-    // byte after it.
-    let (this, next) = (&bytes[..bytes.len() - 1], &bytes[1..]);
-    let (mut bad, mut look) = (!simple(last), (last == 0xC2) | (last == 0xE2));
-    if this.len() < LANES {
-        for (&x, &y) in this.iter().zip(next) {
-            bad |= !simple(x) | ((x == b' ') & (y == b' '));
-            look |= (x == 0xC2) | (x == 0xE2);
-        }
-    } else {
-        // Lanes gathered into two vectors, read once at the end (a lane
-        // of the last block, which overlaps the one before, may count
-        // twice: the same answer).
-        let (mut bad_lanes, mut leads) = (Bytes16::splat(0), Bytes16::splat(0));
-        pair_blocks(bytes, |_, a, b, _| {
-            bad_lanes = bad_lanes.or(not_simple16(a)).or(a.eq(b' ').and(b.eq(b' ')));
-            leads = leads.or(a.eq(0xC2)).or(a.eq(0xE2));
-        });
-        bad |= bad_lanes.mask() != 0;
-        look |= leads.mask() != 0;
-    }
-    if bad {
-        return Clean::Unknown;
-    }
-    if !look {
-        // No lead byte C2 or E2, and so, being normal, no F0.
-        return Clean::Normal { bullets: false };
-    }
-    // Lead bytes C2 and E2 need a look at the bytes after them. (Sixteen
-    // bytes a test: a paragraph of blog text has a quote every few dozen
-    // bytes, and a byte search restarted at each cost more.)
-    let leads = |a: Bytes16| a.eq(0xC2).or(a.eq(0xE2));
-    let mut bullets = false;
-    for i in crate::vector::positions(bytes, leads) {
-        let next = bytes.get(i + 1).copied().unwrap_or(0);
-        let last = bytes.get(i + 2).copied().unwrap_or(0);
-        let normal = match bytes[i] {
-            // U+0080..U+00BF less U+0085 and NBSP.
-            0xC2 => next != 0x85 && next != 0xA0,
-            // U+2000..U+20BF less the quads and the white space.
-            _ => match next {
-                0x80 => !matches!(last, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
-                0x81 => last != 0x9F,
-                0x82 => true,
-                _ => false,
-            },
-        };
-        if !normal {
-            return Clean::Unknown;
-        }
-        bullets |= bullet::may_open_inline_bullet(bytes, i);
-    }
-    Clean::Normal { bullets }
 }
 
 /// Folds every run of white space in `text` (already trimmed) to one
@@ -248,47 +145,15 @@ fn fold_mark(x: u8, y: u8) -> bool {
 }
 
 /// [`fold_mark`] on sixteen lanes: `a` the bytes, `b` the bytes after
-/// them. 09..=0D move to 80..=84, below every other lane as signed bytes;
-/// CC..=FF are the signed bytes from -52 to -1.
+/// them, each range one addition and one signed comparison: 09..=0D move
+/// to 80..=84 and CC..=FF to 80..=B3, below the other lanes.
 #[inline(always)]
 fn fold_marks16(a: Bytes16, b: Bytes16) -> Bytes16 {
     a.add(0x77)
         .lt(-123)
-        .or(a.lt(0).and_not(a.lt(-52)))
+        .or(a.add(0xB4).lt(-76))
         .or(a.eq(0xC2))
         .or(a.eq(b' ').and(b.eq(b' ')))
-}
-
-/// The bytes of `bytes` but the last, each with the byte after it,
-/// sixteen pairs at a time: `f(from, a, b, fresh)` for the block at
-/// `from`, `a` its bytes, `b` the bytes after them, `fresh` the lanes no
-/// block before gave (the last block overlaps the one before it rather
-/// than leaving bytes to a scalar loop). Nothing for 16 bytes or fewer.
-#[inline(always)]
-fn pair_blocks(bytes: &[u8], mut f: impl FnMut(usize, Bytes16, Bytes16, u32)) {
-    let (Some((_, this)), Some(next)) = (bytes.split_last(), bytes.get(1..)) else {
-        return;
-    };
-    let Some(last) = this.len().checked_sub(LANES) else {
-        return;
-    };
-    let mut at = 0;
-    while at < this.len() {
-        let from = at.min(last);
-        let (Some(a), Some(b)) = (
-            this[from..].first_chunk::<LANES>(),
-            next[from..].first_chunk::<LANES>(),
-        ) else {
-            break;
-        };
-        f(
-            from,
-            Bytes16::load(a),
-            Bytes16::load(b),
-            u32::MAX << (at - from),
-        );
-        at = from + LANES;
-    }
 }
 
 /// Calls `f` with each offset of `bytes` that [`fold_mark`] marks, in
@@ -298,20 +163,49 @@ fn fold_marks(bytes: &[u8], mut f: impl FnMut(usize)) {
         return;
     };
     let (this, next) = (&bytes[..bytes.len() - 1], &bytes[1..]);
+    let mut give = |from: usize, mut mask: u64| {
+        while mask != 0 {
+            f(from + mask.trailing_zeros() as usize);
+            mask &= mask - 1;
+        }
+    };
     if this.len() < LANES {
         for (i, (&x, &y)) in this.iter().zip(next).enumerate() {
             if fold_mark(x, y) {
-                f(i);
+                give(i, 1);
             }
         }
     } else {
-        pair_blocks(bytes, |from, a, b, fresh| {
-            let mut mask = fold_marks16(a, b).mask() & fresh;
-            while mask != 0 {
-                f(from + mask.trailing_zeros() as usize);
-                mask &= mask - 1;
+        // Groups of 64 pairs, tested as four blocks whose lanes are read
+        // only when one of them is marked (most groups of most texts have
+        // none); then blocks of sixteen, the last overlapping the one
+        // before it, over the lanes not given yet.
+        let (groups, _) = this.as_chunks::<64>();
+        let (next_groups, _) = next.as_chunks::<64>();
+        for (g, (a, b)) in groups.iter().zip(next_groups).enumerate() {
+            let (a, b) = (crate::vector::quarters(a), crate::vector::quarters(b));
+            let marks = [0, 1, 2, 3].map(|k| fold_marks16(a[k], b[k]));
+            if marks[0].or(marks[1]).or(marks[2]).or(marks[3]).mask() != 0 {
+                let mask = marks
+                    .iter()
+                    .enumerate()
+                    .fold(0, |m, (k, q)| m | u64::from(q.mask()) << (16 * k));
+                give(g * 64, mask);
             }
-        });
+        }
+        let mut at = groups.len() * 64;
+        while at < this.len() {
+            let from = at.min(this.len() - LANES);
+            let (Some(a), Some(b)) = (
+                this[from..].first_chunk::<LANES>(),
+                next[from..].first_chunk::<LANES>(),
+            ) else {
+                break;
+            };
+            let mask = fold_marks16(Bytes16::load(a), Bytes16::load(b)).mask();
+            give(from, u64::from(mask & (u32::MAX << (at - from))));
+            at = from + LANES;
+        }
     }
     if fold_mark(last, 0) {
         f(bytes.len() - 1);

@@ -256,7 +256,7 @@ impl<F: Fn(Bytes16) -> Bytes16> Iterator for Positions<'_, F> {
 
 /// The four sixteen-byte quarters of a 64-byte block.
 #[inline(always)]
-fn quarters(block: &[u8; 64]) -> [Bytes16; 4] {
+pub(crate) fn quarters(block: &[u8; 64]) -> [Bytes16; 4] {
     let (chunks, _) = block.as_chunks::<16>();
     [0, 1, 2, 3].map(|k| Bytes16::load(&chunks[k]))
 }

@@ -1,5 +1,6 @@
 //! Sixteen bytes at a time: the lane-wise byte tests under the line search,
-//! the normalisation check and the trailing-marker search.
+//! the white space fold, the trailing-marker search and the searches for
+//! inline bullets and episode delimiters.
 //!
 //! A test is written once, on [`Bytes16`], and reads as the byte class it
 //! checks. On x86 and x86-64 with SSE2 (every x86-64 has it) a `Bytes16` is

@@ -216,15 +216,15 @@ fn step<'a>(
         }
         Kind::Text { tail: None } => {
             let last = paragraph_end(source, lines, i);
-            // A paragraph of one line is normalised here, and the check
+            // A paragraph of one line is normalised here, and the probe
             // that spares most inline list searches comes with it.
-            let (text, symbols) = if last == i {
-                let (text, symbols) = normalize_and_probe(line.text(source));
-                (Some(text), symbols)
+            let (text, bullets) = if last == i {
+                let (text, bullets) = normalize_and_probe(line.text(source));
+                (Some(text), bullets)
             } else {
                 (None, true)
             };
-            match symbols
+            match bullets
                 .then(|| recommendations::inline_list(source, line))
                 .flatten()
             {

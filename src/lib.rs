@@ -159,6 +159,8 @@ mod parser;
 mod scan;
 pub mod series;
 mod source;
+#[cfg(test)]
+mod testing;
 mod vector;
 
 pub use error::{Error, ErrorKind};

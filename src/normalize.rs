@@ -310,12 +310,9 @@ mod tests {
         ];
         for seed in 0..3000usize {
             let mut bytes = Vec::new();
-            let mut x = seed.wrapping_mul(2654435761).wrapping_add(1);
-            for _ in 0..seed % 70 {
-                x = x
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                bytes.extend_from_slice(units[(x >> 33) % units.len()]);
+            let start = seed.wrapping_mul(2654435761).wrapping_add(1);
+            for k in crate::testing::picks(start, seed % 70, units.len()) {
+                bytes.extend_from_slice(units[k]);
             }
             let mut found = Vec::new();
             fold_marks(&bytes, |i| found.push(i));

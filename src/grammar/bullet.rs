@@ -340,12 +340,9 @@ mod tests {
         let mut line = String::new();
         for seed in 0..3000usize {
             line.clear();
-            let mut x = seed.wrapping_mul(2654435761).wrapping_add(7);
-            for _ in 0..seed % 29 {
-                x = x
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                line.push_str(pieces[(x >> 33) % pieces.len()]);
+            let start = seed.wrapping_mul(2654435761).wrapping_add(7);
+            for k in crate::testing::picks(start, seed % 29, pieces.len()) {
+                line.push_str(pieces[k]);
             }
             assert_eq!(
                 inline_bullets(&line),

@@ -469,12 +469,9 @@ mod tests {
         let mut text = String::new();
         for seed in 0..2000usize {
             text.clear();
-            let mut x = seed.wrapping_mul(2654435761);
-            for _ in 0..(seed % 23) {
-                x = x
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                text.push_str(pieces[(x >> 33) % pieces.len()]);
+            let start = seed.wrapping_mul(2654435761);
+            for k in crate::testing::picks(start, seed % 23, pieces.len()) {
+                text.push_str(pieces[k]);
             }
             assert_eq!(
                 delimiters(&text).collect::<Vec<_>>(),

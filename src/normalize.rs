@@ -186,11 +186,7 @@ fn fold_marks(bytes: &[u8], mut f: impl FnMut(usize)) {
             let (a, b) = (crate::vector::quarters(a), crate::vector::quarters(b));
             let marks = [0, 1, 2, 3].map(|k| fold_marks16(a[k], b[k]));
             if marks[0].or(marks[1]).or(marks[2]).or(marks[3]).mask() != 0 {
-                let mask = marks
-                    .iter()
-                    .enumerate()
-                    .fold(0, |m, (k, q)| m | u64::from(q.mask()) << (16 * k));
-                give(g * 64, mask);
+                give(g * 64, crate::vector::mask64(marks));
             }
         }
         let mut at = groups.len() * 64;

@@ -184,10 +184,7 @@ pub(crate) const LANES: usize = 16;
 #[inline]
 pub(crate) fn eq_mask64_and_any(block: &[u8; 64], b: u8, other: u8) -> (u64, bool) {
     let lanes = quarters(block);
-    let mask = lanes
-        .iter()
-        .enumerate()
-        .fold(0, |m, (k, q)| m | u64::from(q.eq(b).mask()) << (16 * k));
+    let mask = mask64(lanes.map(|q| q.eq(b)));
     let any = lanes
         .iter()
         .fold(Bytes16::splat(0), |found, q| found.or(q.eq(other)));
@@ -253,6 +250,16 @@ impl<F: Fn(Bytes16) -> Bytes16> Iterator for Positions<'_, F> {
         self.mask &= self.mask - 1;
         Some(at)
     }
+}
+
+/// The masks of the four quarters of a 64-byte block, as one word (bit
+/// `16 * k + i` for lane `i` of quarter `k`).
+#[inline(always)]
+pub(crate) fn mask64(quarters: [Bytes16; 4]) -> u64 {
+    quarters
+        .iter()
+        .enumerate()
+        .fold(0, |m, (k, q)| m | u64::from(q.mask()) << (16 * k))
 }
 
 /// The four sixteen-byte quarters of a 64-byte block.

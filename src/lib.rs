@@ -130,13 +130,14 @@
 //!    invalid UTF-8), BOM, lines split at LF, CRLF or lone CR, sixteen
 //!    bytes at a time (`vector.rs`: SSE2 through safe wrappers, plain
 //!    arrays elsewhere).
-//! 2. **scan** (`scan.rs`, `grammar/`): each line classified alone, by nom
-//!    rules that dispatch on its first characters. A gate comes first: a
-//!    line that opens like prose, or a thesis marker or bullet before
-//!    prose, with no word of the lexicon's lists at its start (one filter
-//!    over all of them), skips the rules that cannot take it. Lines are
-//!    scanned a chunk ahead of the assembly, through a window that drops
-//!    the lines it has passed.
+//! 2. **scan** (`scan.rs`, `grammar/`): each line classified alone, by
+//!    nom rules, one file per structure. The scan finds a line's head
+//!    once (its first character and the lexicon lists whose phrases open
+//!    it, in one walk of an anchored Aho-Corasick automaton) and asks each
+//!    rule in order of precedence, when that rule's own gate
+//!    (`grammar/*.rs`, `opens`) lets the head in. Lines are scanned a
+//!    chunk ahead of the assembly, through a window that drops the lines
+//!    it has passed.
 //! 3. **assemble** (`assemble/`): one left-to-right pass with bounded
 //!    look-ahead builds blocks, one per structure file, then posts.
 //! 4. **model** (`model.rs`): the records, with serde derives.

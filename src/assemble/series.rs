@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::{Item, continues, next_solid};
 use crate::grammar::episode::{self, Header, Slot, hashtags};
-use crate::grammar::series::Located;
+use crate::grammar::series_link::Located;
 use crate::grammar::visible;
 use crate::lexicon::Lexicon;
 use crate::model::{Block, Episode, SeriesLink, Span};

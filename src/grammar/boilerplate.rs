@@ -5,9 +5,9 @@ use nom::Parser;
 use nom::character::complete::char;
 use nom::combinator::opt;
 
-use super::{Res, date::date, number, ws0};
+use super::{Head, Res, date::date, number, ws0};
 use crate::chars::{is_alnum, last_word, starts_alnum, trim_symbols, words};
-use crate::lexicon::{Lexicon, Pattern, Words, only_symbols};
+use crate::lexicon::{Lexicon, List, Pattern, Words, only_symbols};
 use crate::model::Category;
 use crate::vector::Bytes16;
 
@@ -44,6 +44,19 @@ pub(crate) fn furniture(line: &str, lexicon: &Lexicon) -> Option<Furniture> {
         .or_else(|| tail(line, lexicon).map(|(category, at)| Furniture::Tail(category, at)))
 }
 
+/// What may open a line of furniture: anything but a letter (arrows,
+/// numbers of comment counts, dates and pages), or a phrase of the
+/// boilerplate, a comment-count word, a page word or a month.
+pub(crate) fn opens(head: &Head) -> bool {
+    !head.opens_with_letter()
+        || head.words.any(&[
+            List::Boilerplate,
+            List::Word(Words::CommentCount),
+            List::Word(Words::PageWord),
+            List::Month,
+        ])
+}
+
 /// The category of a trimmed, non-empty line that is furniture as a
 /// whole. A line that is not may still end with a marker: see [`tail`],
 /// which the scan asks only of lines that stay prose.
@@ -61,12 +74,7 @@ pub(crate) fn whole(line: &str, lexicon: &Lexicon) -> Option<Category> {
     } else {
         line.trim_start_matches(|c: char| LEADING_ARROWS.contains(&c) || c.is_whitespace())
     };
-    // The trigram filter turns most lines away before a phrase is compared.
-    let phrases = lexicon
-        .boilerplate
-        .may_open(core)
-        .then(|| lexicon.boilerplate.prefixes(core));
-    for (n, &(category, pattern)) in phrases.into_iter().flatten() {
+    for (n, &(category, pattern)) in lexicon.boilerplate.prefixes(core) {
         let rest = &core[n..];
         let whole = match pattern {
             Pattern::Line => only_symbols(rest),
@@ -111,15 +119,8 @@ fn links_comments(line: &str, lexicon: &Lexicon) -> bool {
 // comment-count = 1*DIGIT *WSP <comment-word> / <comment-word> *WSP "(" 1*DIGIT ")"
 fn comment_count<'a>(line: &'a str, lexicon: &Lexicon) -> Res<'a, u64> {
     let fail = || nom::Err::Error(nom::error::Error::new(line, nom::error::ErrorKind::Tag));
-    let counts = lexicon.words(Words::CommentCount);
-    if !line.starts_with(|c: char| c.is_ascii_digit()) && !counts.may_open(line) {
-        return Err(fail());
-    }
     if let Ok((rest, n)) = number::<u64>(line) {
         // "3 commenti", "3commenti": white space or a word after the number.
-        if !rest.starts_with(char::is_whitespace) && !counts.may_start(rest) {
-            return Err(fail());
-        }
         let (rest, _) = ws0(rest)?;
         let (len, _) = lexicon
             .words(Words::CommentCount)
@@ -156,7 +157,7 @@ fn is_pagination(line: &str, lexicon: &Lexicon) -> bool {
         let core = trim_symbols(token);
         if !core.is_empty() && core.len() <= 5 && core.bytes().all(|b| b.is_ascii_digit()) {
             Some(true)
-        } else if core.is_empty() || (page_words.may_start(core) && page_words.is_whole(core)) {
+        } else if core.is_empty() || page_words.is_whole(core) {
             Some(false)
         } else {
             None
@@ -164,8 +165,7 @@ fn is_pagination(line: &str, lexicon: &Lexicon) -> bool {
     };
     // Most lines open with a word that is no page word.
     let opens_prose = |text: &str| {
-        text.starts_with(|c: char| is_alnum(c) && !c.is_ascii_digit())
-            && !page_words.may_start(text)
+        text.starts_with(|c: char| is_alnum(c) && !c.is_ascii_digit()) && !page_words.opens(text)
     };
     if opens_prose(line) {
         return false;
@@ -209,6 +209,7 @@ fn tail_rest(rest: &str) -> bool {
 
 /// The `Tail` phrase that opens `line` at byte `at` and closes the line
 /// (what follows it is short enough to be the marker's own words).
+#[inline]
 fn marker_at(line: &str, at: usize, lexicon: &Lexicon) -> Option<(Category, usize)> {
     let rest = &line[at..];
     lexicon
@@ -256,8 +257,6 @@ fn symbols16(a: Bytes16) -> Bytes16 {
 /// comma, are looked up; letters and spaces are passed over sixteen bytes
 /// at a time.
 pub(crate) fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
-    // Each lookup below asks `tails.may_start` first, inline: most symbols
-    // open no marker.
     let marker_at = |at: usize| marker_at(line, at, lexicon);
     let bytes = line.as_bytes();
     let mut from = line.len().saturating_sub(TAIL_WINDOW);
@@ -283,7 +282,9 @@ pub(crate) fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
         let c = line[i..].chars().next()?;
         after = i + c.len_utf8();
         if !is_alnum(c) && !c.is_whitespace() {
-            if lexicon.tails.may_start(&line[i..])
+            // Most symbols and words open no marker: their first
+            // character says so before a lookup.
+            if lexicon.tails.may_open(&line[i..])
                 && let Some(found) = marker_at(i)
             {
                 return Some(found);
@@ -291,8 +292,8 @@ pub(crate) fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
             if c != ',' {
                 let word = after + crate::chars::space_len_at(&line[after..]);
                 if word > after
-                    && lexicon.tails.may_start(&line[word..])
                     && starts_alnum(&line[word..])
+                    && lexicon.tails.may_open(&line[word..])
                     && let Some(found) = marker_at(word)
                 {
                     return Some(found);

@@ -7,7 +7,7 @@ use nom::bytes::complete::take_while1;
 use nom::character::complete::satisfy;
 use nom::combinator::{recognize, verify};
 
-use super::{Res, offset_in, ws0};
+use super::{Head, Res, offset_in, ws0};
 use crate::vector::Bytes16;
 
 /// Bullet characters that may touch their text ("•Rete"): typographic
@@ -86,18 +86,21 @@ fn ascii_bullet(input: &str) -> Res<'_, &str> {
     .parse(input)
 }
 
+/// What may open a bullet: a character beyond ASCII (the symbol
+/// bullets), or one of the ASCII bullets "-", "*", "+", "o".
+pub(crate) fn opens(head: &Head) -> bool {
+    match head.first {
+        // "o" is a bullet only before white space ("o\ttesto").
+        'o' => head.second().is_some_and(char::is_whitespace),
+        '-' | '*' | '+' => true,
+        c => !c.is_ascii(),
+    }
+}
+
 /// Parses a bullet at the start of a trimmed line.
 // bullet-line = (symbol-bullet *WSP / ascii-bullet 1*WSP) text
 // text        = a letter, digit, quote or bracket first; not a rule of dashes
 pub(crate) fn bullet(line: &str) -> Option<Bullet> {
-    // Symbol bullets are not ASCII; the ASCII ones are few.
-    if line
-        .as_bytes()
-        .first()
-        .is_some_and(|&b| b.is_ascii() && !matches!(b, b'-' | b'*' | b'+' | b'o'))
-    {
-        return None;
-    }
     let (rest, marker, spaced) = if let Ok((rest, marker)) = symbol_bullet(line) {
         let (after, _) = ws0(rest).ok()?;
         (after, marker, after.len() < rest.len())

@@ -95,7 +95,7 @@ pub(crate) fn date<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, Date> {
     // the forms do not overlap there, so at most one is tried.
     let digits = input.bytes().take_while(u8::is_ascii_digit).count();
     let (rest, (y, m, d)) = match (digits, input.as_bytes().get(digits)) {
-        (0, _) if lexicon.months.may_start(input) => month_first(input)?,
+        (0, _) => month_first(input)?,
         (4, Some(b'-')) => iso(input)?,
         (1 | 2, Some(b'/' | b'.' | b'-'))
             if input

@@ -8,8 +8,8 @@ use nom::bytes::complete::{take_while_m_n, take_while1};
 use nom::character::complete::{char, one_of};
 use nom::combinator::opt;
 
-use super::{Piece, Res, number, tag_ci, ws0, ws1};
-use crate::lexicon::{Lexicon, Words};
+use super::{Head, Piece, Res, fail, number, tag_ci, ws0, ws1};
+use crate::lexicon::{Lexicon, List, Lists, Words};
 use crate::model::Time;
 
 /// Longest line that can be an episode header, in bytes.
@@ -64,10 +64,6 @@ impl Located {
             title: self.title.get(line),
         }
     }
-}
-
-fn fail(input: &str) -> nom::Err<nom::error::Error<&str>> {
-    nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify))
 }
 
 // series-tag = "[" 1*(VCHAR except "]") "]"
@@ -187,27 +183,33 @@ fn episode_rest(rest: &str) -> Option<Option<&str>> {
     Some((!title.is_empty()).then_some(title))
 }
 
+/// What may open an episode header: a series tag ("[7-eleven]") or what
+/// may open an episode.
+pub(crate) fn opens(head: &Head) -> bool {
+    head.first == '[' || opens_episode(head.text, head.words)
+}
+
+/// What may open an episode, given the lexicon lists that open `body`: an
+/// ordinal in digits ("3ª puntata"), a season ("S01E04"), an episode word
+/// or a number word.
+fn opens_episode(body: &str, words: Lists) -> bool {
+    ordinal_digits(body)
+        || (body.starts_with(['S', 's']) && body.as_bytes().get(1).is_some_and(u8::is_ascii_digit))
+        || words.any(&[List::Word(Words::EpisodeWord), List::Number])
+}
+
 /// Parses an episode header line.
 // header = [series-tag 1*WSP] (episode / season-episode)
 // episode = <episode-word> 1*WSP episode-number [of-total] (separator title / EOL)
 pub(crate) fn header<'a>(line: &'a str, lexicon: &Lexicon) -> Option<Header<'a>> {
-    // Dispatch on the first character: a digit, S01E04, or a word.
-    let opens = |body: &str| {
-        ordinal_digits(body)
-            || (body.starts_with(['S', 's'])
-                && body.as_bytes().get(1).is_some_and(u8::is_ascii_digit))
-            || lexicon.episode_openers.test(body).unwrap_or_else(|| {
-                lexicon.words(Words::EpisodeWord).may_start(body) || lexicon.numbers.may_start(body)
-            })
-    };
-    if line.len() > MAX_HEADER || (!line.starts_with('[') && !opens(line)) {
+    if line.len() > MAX_HEADER {
         return None;
     }
     let (body, tag) = match series_tag(line) {
         Ok((rest, tag)) => (ws0(rest).ok()?.0, Some(tag)),
         Err(_) => (line, None),
     };
-    if !opens(body) {
+    if !opens_episode(body, lexicon.openers(body)) {
         return None;
     }
     if let Ok((rest, n)) = season_episode(body) {
@@ -285,8 +287,8 @@ pub(crate) fn numbered_title<'a>(title: &'a str, lexicon: &Lexicon) -> Option<He
                 // Both forms open with an episode word or an ordinal: most
                 // commas in a title are followed by neither.
                 let opens = after.starts_with(|c: char| c.is_ascii_digit())
-                    || lexicon.words(Words::EpisodeWord).may_open(after)
-                    || lexicon.numbers.may_open(after);
+                    || lexicon.words(Words::EpisodeWord).opens(after)
+                    || lexicon.numbers.opens(after);
                 if !opens {
                     continue;
                 }

@@ -5,8 +5,8 @@ use nom::Parser;
 use nom::character::complete::one_of;
 use nom::combinator::opt;
 
-use super::{bullet::bullet_marker, date::date, offset_in, ws0};
-use crate::lexicon::Lexicon;
+use super::{Head, bullet::bullet_marker, date::date, offset_in, ws0};
+use crate::lexicon::{Lexicon, List};
 use crate::model::Date;
 
 /// Longest title of a listing entry, in bytes.
@@ -29,23 +29,28 @@ fn separator(input: &str) -> nom::IResult<&str, Option<char>> {
     Ok((rest, sep))
 }
 
+/// What may open a listing entry: anything but a letter (a date, a
+/// bullet), the bullet "o", a month; or, title first, any line that
+/// closes with a date's last digit ("Titolo (12 marzo 2015)").
+pub(crate) fn opens(head: &Head) -> bool {
+    !head.opens_with_letter()
+        || (head.first == 'o' && {
+            // "o 12 marzo 2015 – Titolo": the bullet "o", then a date.
+            let rest = ws0(&head.text[1..]).map_or("", |(rest, _)| rest);
+            rest.starts_with(|c: char| c.is_ascii_digit()) || head.lexicon.months.opens(rest)
+        })
+        || head.words.has(List::Month)
+        || head
+            .text
+            .trim_end_matches(')')
+            .ends_with(|c: char| c.is_ascii_digit())
+}
+
 /// Parses a trimmed line as a listing entry.
 // listing-entry = [bullet-marker] (date-first / title-first)
 // date-first    = date sep title
 // title-first   = title sep ["("] date [")"]
 pub(crate) fn entry(line: &str, lexicon: &Lexicon) -> Option<Entry> {
-    // A line opened by a letter that is no bullet ("o") and opens no
-    // month, and that does not end with a date's last digit, is no entry.
-    if let Some(&b) = line.as_bytes().first()
-        && b.is_ascii_alphabetic()
-        && b != b'o'
-        && !lexicon.months.may_start(line)
-        && !line
-            .trim_end_matches(')')
-            .ends_with(|c: char| c.is_ascii_digit())
-    {
-        return None;
-    }
     let body = bullet_marker(line).map_or(line, |(rest, _)| rest);
     // date-first
     if let Ok((rest, d)) = date(body, lexicon) {

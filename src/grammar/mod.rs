@@ -13,10 +13,56 @@ pub(crate) mod bullet;
 pub(crate) mod date;
 pub(crate) mod episode;
 pub(crate) mod listing;
-pub(crate) mod series;
+pub(crate) mod series_link;
 pub(crate) mod thesis;
 
 use nom::IResult;
+
+use crate::lexicon::{Lexicon, Lists};
+
+/// How a line opens, as the grammars' gates see it: its visible text,
+/// first character and the lexicon lists whose phrases open it. The scan
+/// finds it once a line; each grammar's `opens` says from it whether its
+/// rule may take the line, so that a line is asked only of the rules that
+/// can take it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Head<'a> {
+    /// The visible text of the line (see [`visible`]), trimmed.
+    pub text: &'a str,
+    /// Its first character.
+    pub first: char,
+    /// The lists of the lexicon with a phrase that may open `text`.
+    pub words: Lists,
+    /// The lexicon, for the gates that look past the first word.
+    pub lexicon: &'a Lexicon,
+}
+
+impl<'a> Head<'a> {
+    /// The head of `text`, a trimmed visible line; `None` when it is empty.
+    pub(crate) fn of(text: &'a str, lexicon: &'a Lexicon) -> Option<Self> {
+        Some(Head {
+            text,
+            first: text.chars().next()?,
+            words: lexicon.openers(text),
+            lexicon,
+        })
+    }
+
+    /// Whether the line opens with a letter (any script).
+    pub(crate) fn opens_with_letter(&self) -> bool {
+        self.first.is_alphabetic()
+    }
+
+    /// The character after the first, if any.
+    pub(crate) fn second(&self) -> Option<char> {
+        self.text[self.first.len_utf8()..].chars().next()
+    }
+}
+
+/// The error of a rule that does not match `input`.
+pub(crate) fn fail(input: &str) -> nom::Err<nom::error::Error<&str>> {
+    nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify))
+}
 
 /// The result of a rule over a line.
 pub(crate) type Res<'a, O> = IResult<&'a str, O>;

@@ -4,11 +4,12 @@
 use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
+use nom::character::complete::satisfy;
 use nom::character::complete::{char, one_of};
-use nom::combinator::{opt, value};
+use nom::combinator::{map, opt, value};
 
-use super::{Res, number, offset_in, ws0, ws1};
-use crate::lexicon::{Lexicon, Words};
+use super::{Head, Res, fail, number, offset_in, ws0, ws1};
+use crate::lexicon::{Lexicon, List, Words};
 
 /// Highest thesis number: larger numbers are years, counts or amounts.
 pub(crate) const MAX_NUMBER: u32 = 999;
@@ -27,6 +28,8 @@ pub(crate) enum Style {
     Worded,
     /// `IV.`, `XII)`.
     Roman,
+    /// `a)`, `(b)`.
+    Letter,
 }
 
 /// A thesis marker at the start of a line.
@@ -159,80 +162,53 @@ fn to_roman(mut n: u32) -> String {
     out
 }
 
-fn fail(input: &str) -> nom::Err<nom::error::Error<&str>> {
-    nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify))
+// letter = "(" %x61-7A ")" / %x61-7A ")"     ; "a)" is 1, "(c)" is 3
+fn letter(input: &str) -> Res<'_, u32> {
+    let lower = || satisfy(|c| c.is_ascii_lowercase());
+    let (rest, c) = alt((
+        |i| {
+            let (i, (_, c, _)) = (char('('), lower(), char(')')).parse(i)?;
+            Ok((i, c))
+        },
+        |i| {
+            let (i, (c, _)) = (lower(), char(')')).parse(i)?;
+            Ok((i, c))
+        },
+    ))
+    .parse(input)?;
+    Ok((rest, u32::from(c) - u32::from('a') + 1))
+}
+
+// core = arabic / roman / letter / worded / numero
+fn core<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, (u32, Style)> {
+    alt((
+        map(arabic, |n| (n, Style::Arabic)),
+        map(roman, |n| (n, Style::Roman)),
+        map(letter, |n| (n, Style::Letter)),
+        map(|i| worded(i, lexicon), |n| (n, Style::Worded)),
+        map(|i| numero(i, lexicon), |n| (n, Style::Numero)),
+    ))
+    .parse(input)
+}
+
+/// What may open a thesis marker: a digit or "(" (arabic, "(c)"), "#",
+/// emphasis, a Roman digit, a lower-case letter and ")", a thesis word or
+/// an abbreviation of "number".
+pub(crate) fn opens(head: &Head) -> bool {
+    matches!(head.first, '0'..='9' | '(' | '#' | '*' | '_')
+        || roman(head.text).is_ok()
+        || letter(head.text).is_ok()
+        || head.words.any(&[
+            List::Word(Words::ThesisMarker),
+            List::Word(Words::NumberAbbreviation),
+        ])
 }
 
 /// Parses a thesis marker at the start of a trimmed line.
 // thesis-marker = [emphasis] core [emphasis] (1*WSP text / letter text / EOL)
-// core          = worded / numero / arabic / roman
 pub(crate) fn marker(line: &str, lexicon: &Lexicon) -> Option<Marker> {
-    match common_marker(line, lexicon) {
-        Some(found) => found,
-        None => marker_by_rules(line, lexicon),
-    }
-}
-
-/// The common marker, read by hand: `1*9DIGIT ("." / ")") 1*SP` before an
-/// ASCII letter ("12. La rete", "3) Ascoltare"). `None` when the line has
-/// another shape, for the rules to read; otherwise their answer, without
-/// their combinators (a test compares the two).
-fn common_marker(line: &str, lexicon: &Lexicon) -> Option<Option<Marker>> {
-    let bytes = line.as_bytes();
-    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    if !(1..=9).contains(&digits) || !matches!(bytes.get(digits), Some(b'.' | b')')) {
-        return None;
-    }
-    let spaces = bytes[digits + 1..]
-        .iter()
-        .take_while(|&&b| b == b' ')
-        .count();
-    let text = digits + 1 + spaces;
-    if spaces == 0 || !bytes.get(text)?.is_ascii_alphabetic() {
-        return None;
-    }
-    let number: u32 = line[..digits].parse().ok()?;
-    if number == 0 || number > MAX_NUMBER || is_date_rest(&line[text..], lexicon) {
-        return Some(None);
-    }
-    Some(Some(Marker {
-        number,
-        len: digits + 1,
-        text,
-        style: Style::Arabic,
-        emphasis: false,
-    }))
-}
-
-/// [`marker`] by the grammar's rules, for every shape.
-fn marker_by_rules(line: &str, lexicon: &Lexicon) -> Option<Marker> {
-    // Emphasis opens with `*` or `_`; most lines are spared its parse.
-    let (body, emph) = if line.starts_with(['*', '_']) {
-        opt(emphasis).parse(line).ok()?
-    } else {
-        (line, None)
-    };
-    let first = body.chars().next()?;
-    // Dispatch on the first character: most prose lines stop here.
-    let (rest, number, style) = if first.is_ascii_digit() || first == '(' {
-        let (rest, n) = arabic(body).ok()?;
-        (rest, n, Style::Arabic)
-    } else if matches!(first, 'I' | 'V' | 'X' | 'L')
-        && let Ok((rest, n)) = roman(body)
-    {
-        (rest, n, Style::Roman)
-    } else if !(first == '#'
-        || lexicon.words(Words::ThesisMarker).may_start(body)
-        || lexicon.words(Words::NumberAbbreviation).may_start(body))
-    {
-        // Prose: no marker word opens the line.
-        return None;
-    } else if let Ok((rest, n)) = worded(body, lexicon) {
-        (rest, n, Style::Worded)
-    } else {
-        let (rest, n) = numero(body, lexicon).ok()?;
-        (rest, n, Style::Numero)
-    };
+    let (body, emph) = opt(emphasis).parse(line).ok()?;
+    let (rest, (number, style)) = core(body, lexicon).ok()?;
     if number == 0 || number > MAX_NUMBER {
         return None;
     }
@@ -371,62 +347,6 @@ pub(crate) fn names_theses(text: &str, lexicon: &Lexicon) -> bool {
 mod tests {
     use super::*;
 
-    /// The hand-read common marker gives the rules' answer on lines of
-    /// its shape and near it: numbers of every length (zero, leading
-    /// zeros, past the largest), "." and ")" and other closers, no space,
-    /// spaces, tabs, and texts that open with letters, months, digits and
-    /// symbols.
-    #[test]
-    fn ok_common_marker_as_the_rules() {
-        let lexicon = Lexicon::default();
-        let numbers = [
-            "0",
-            "1",
-            "7",
-            "07",
-            "12",
-            "999",
-            "1000",
-            "123456789",
-            "1234567890",
-        ];
-        let closers = [".", ")", ":", "°", " -", ""];
-        let gaps = ["", " ", "  ", "\t", " \u{a0}"];
-        let texts = [
-            "La rete",
-            "ascoltare",
-            "marzo 2015",
-            "gennaio",
-            "Marzo, disse",
-            "e",
-            "30 clienti",
-            "€ 30",
-            "“Citazione”",
-            "**Grassetto**",
-            "",
-            "Àncora",
-            "x",
-        ];
-        for n in numbers {
-            for c in closers {
-                for g in gaps {
-                    for t in texts {
-                        let line = format!("{n}{c}{g}{t}");
-                        let line = line.trim_end();
-                        if let Some(found) = common_marker(line, &lexicon) {
-                            assert_eq!(found, marker_by_rules(line, &lexicon), "{line:?}");
-                        }
-                        assert_eq!(
-                            marker(line, &lexicon),
-                            marker_by_rules(line, &lexicon),
-                            "{line:?}"
-                        );
-                    }
-                }
-            }
-        }
-    }
-
     fn ok(line: &str) -> (u32, &str, &str) {
         let m = marker(line, &Lexicon::default()).unwrap_or_else(|| panic!("{line:?}"));
         (m.number, &line[..m.len], &line[m.text..])
@@ -451,6 +371,9 @@ mod tests {
         assert_eq!(ok("14.\u{a0}\u{a0}testo"), (14, "14.", "testo"));
         assert_eq!(ok("15."), (15, "15.", ""));
         assert_eq!(ok("Regola 2"), (2, "Regola 2", ""));
+        assert_eq!(ok("a) ascoltare"), (1, "a)", "ascoltare"));
+        assert_eq!(ok("(c) rispondere"), (3, "(c)", "rispondere"));
+        assert_eq!(ok("**d)** testo"), (4, "**d)**", "testo"));
     }
 
     #[test]
@@ -474,6 +397,10 @@ mod tests {
             "1-2 ore al giorno",
             "IIII. non romano",
             "Punto 5 della questione",
+            "a)b",
+            "A) maiuscola",
+            "ab) due lettere",
+            "e) 30",
         ] {
             assert_eq!(marker(line, &lexicon), None, "{line}");
         }

@@ -1,9 +1,10 @@
 //! Series links: the lines that point to the previous or next episode
 //! ("[7-eleven] Nella puntata precedente di “X”:", "Previously on X").
 
+use super::Head;
 use super::episode::series_tag;
 use super::{Piece, ws0};
-use crate::lexicon::{Lexicon, Words};
+use crate::lexicon::{Lexicon, List, Words};
 use crate::model::Direction;
 
 /// Longest line that can open a series link, in bytes.
@@ -67,13 +68,18 @@ impl Located {
     }
 }
 
+/// What may open a series link: a series tag ("[7-eleven] ...") or a
+/// series-link phrase ("Nella puntata precedente").
+pub(crate) fn opens(head: &Head) -> bool {
+    head.first == '[' || head.words.has(List::SeriesLink)
+}
+
 /// Parses the opening line of a series link.
 // series-link  = [series-tag 1*WSP] <series-link-phrase>
 //                [1*WSP <series-connector> 1*WSP series-title] *WSP [":" / "…" / "..." / "."] [rest]
 // series-title = quote 1*(not closing-quote) closing-quote / 1*(not ":")
 pub(crate) fn opening<'a>(line: &'a str, lexicon: &Lexicon) -> Option<Opening<'a>> {
-    if line.len() > MAX_OPENING || (!line.starts_with('[') && !lexicon.series_links.may_start(line))
-    {
+    if line.len() > MAX_OPENING {
         return None;
     }
     let (body, tag) = match series_tag(line) {

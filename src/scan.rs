@@ -343,7 +343,7 @@ fn kind_of<const GATED: bool>(line: &str, start: usize, lexicon: &Lexicon, leadi
     };
     let open = |gate: fn(&Head) -> bool| !GATED || gate(&head);
     if open(boilerplate::opens)
-        && let Some(category) = boilerplate::whole(text, lexicon)
+        && let Some(category) = boilerplate::whole(&head)
     {
         return Kind::Furniture(category);
     }
@@ -519,6 +519,19 @@ mod tests {
             "a) Una tesi",
             "(b) Una tesi",
             "a)b",
+            // A number, then what the gates look at past it.
+            "12th March 2015",
+            "1° marzo 2015",
+            "3commenti",
+            "3 Comments",
+            "1. 3 commenti",
+            "2015-03-12 – Un titolo",
+            "12/03/2015",
+            "12 marzo 2015 – Un titolo",
+            "1 2 3 … 9 →",
+            "1 Next 2",
+            "10.30 Una riunione",
+            "2. Marzo è il mese",
         ] {
             gate_agrees(line, &lexicon);
         }

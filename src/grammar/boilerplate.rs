@@ -39,28 +39,30 @@ const LEADING_ARROWS: &[char] = &['←', '«', '‹', '↑', '→', '»', '›',
 /// Classifies a trimmed, non-empty line.
 #[cfg(test)]
 pub(crate) fn furniture(line: &str, lexicon: &Lexicon) -> Option<Furniture> {
-    whole(line, lexicon)
+    whole(&Head::of(line, lexicon)?)
         .map(Furniture::Whole)
         .or_else(|| tail(line, lexicon).map(|(category, at)| Furniture::Tail(category, at)))
 }
 
-/// What may open a line of furniture: anything but a letter (arrows,
-/// numbers of comment counts, dates and pages), or a phrase of the
-/// boilerplate, a comment-count word, a page word or a month.
+/// What may open a line of furniture: a phrase of the boilerplate, a
+/// comment-count word, a page word or a month; or anything but a letter
+/// (arrows, the numbers of comment counts, dates and pages), unless it
+/// is a number before a word that is none of those ("1. Le aziende").
 pub(crate) fn opens(head: &Head) -> bool {
-    !head.opens_with_letter()
-        || head.words.any(&[
-            List::Boilerplate,
-            List::Word(Words::CommentCount),
-            List::Word(Words::PageWord),
-            List::Month,
-        ])
+    let words = [
+        List::Boilerplate,
+        List::Word(Words::CommentCount),
+        List::Word(Words::PageWord),
+        List::Month,
+    ];
+    head.words.any(&words) || !(head.opens_with_letter() || head.numbers_prose(&words))
 }
 
 /// The category of a trimmed, non-empty line that is furniture as a
 /// whole. A line that is not may still end with a marker: see [`tail`],
 /// which the scan asks only of lines that stay prose.
-pub(crate) fn whole(line: &str, lexicon: &Lexicon) -> Option<Category> {
+pub(crate) fn whole(head: &Head) -> Option<Category> {
+    let (line, lexicon) = (head.text, head.lexicon);
     // Whole-line furniture is short.
     if line.len() > MAX_PREFIX_LINE {
         return None;
@@ -74,7 +76,13 @@ pub(crate) fn whole(line: &str, lexicon: &Lexicon) -> Option<Category> {
     } else {
         line.trim_start_matches(|c: char| LEADING_ARROWS.contains(&c) || c.is_whitespace())
     };
-    for (n, &(category, pattern)) in lexicon.boilerplate.prefixes(core) {
+    // The head says whether a phrase opens the line itself.
+    let phrases = if core.len() < line.len() || head.words.has(List::Boilerplate) {
+        Some(lexicon.boilerplate.prefixes(core))
+    } else {
+        None
+    };
+    for (n, &(category, pattern)) in phrases.into_iter().flatten() {
         let rest = &core[n..];
         let whole = match pattern {
             Pattern::Line => only_symbols(rest),

@@ -209,9 +209,6 @@ pub(crate) fn header<'a>(line: &'a str, lexicon: &Lexicon) -> Option<Header<'a>>
         Ok((rest, tag)) => (ws0(rest).ok()?.0, Some(tag)),
         Err(_) => (line, None),
     };
-    if !opens_episode(body, lexicon.openers(body)) {
-        return None;
-    }
     if let Ok((rest, n)) = season_episode(body) {
         let title = episode_rest(rest)?;
         return Some(Header {

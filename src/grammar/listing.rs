@@ -30,10 +30,11 @@ fn separator(input: &str) -> nom::IResult<&str, Option<char>> {
 }
 
 /// What may open a listing entry: anything but a letter (a date, a
-/// bullet), the bullet "o", a month; or, title first, any line that
+/// bullet) unless it is a number before a word that is no month ("1. Le
+/// aziende"); the bullet "o", a month; or, title first, any line that
 /// closes with a date's last digit ("Titolo (12 marzo 2015)").
 pub(crate) fn opens(head: &Head) -> bool {
-    !head.opens_with_letter()
+    !(head.opens_with_letter() || head.numbers_prose(&[List::Month]))
         || (head.first == 'o' && {
             // "o 12 marzo 2015 – Titolo": the bullet "o", then a date.
             let rest = ws0(&head.text[1..]).map_or("", |(rest, _)| rest);

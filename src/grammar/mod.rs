@@ -18,7 +18,7 @@ pub(crate) mod thesis;
 
 use nom::IResult;
 
-use crate::lexicon::{Lexicon, Lists};
+use crate::lexicon::{Lexicon, List, Lists};
 
 /// How a line opens, as the grammars' gates see it: its visible text,
 /// first character and the lexicon lists whose phrases open it. The scan
@@ -33,6 +33,10 @@ pub(crate) struct Head<'a> {
     pub first: char,
     /// The lists of the lexicon with a phrase that may open `text`.
     pub words: Lists,
+    /// For a line that opens with a number, then punctuation or white
+    /// space, then a letter ("1. Le aziende", "12 marzo 2015"): the lists
+    /// whose phrases may open that word. `None` for any other line.
+    pub after_number: Option<Lists>,
     /// The lexicon, for the gates that look past the first word.
     pub lexicon: &'a Lexicon,
 }
@@ -44,19 +48,42 @@ impl<'a> Head<'a> {
             text,
             first: text.chars().next()?,
             words: lexicon.openers(text),
+            after_number: word_after_number(text).map(|word| lexicon.openers(word)),
             lexicon,
         })
     }
 
+    /// Whether the line opens with a number and then a word that no
+    /// list of `lists` may open ("1. Le aziende" for the months): a
+    /// numbered line of prose, as far as those lists go.
+    pub(crate) fn numbers_prose(&self, lists: &[List]) -> bool {
+        self.after_number.is_some_and(|words| !words.any(lists))
+    }
+
     /// Whether the line opens with a letter (any script).
     pub(crate) fn opens_with_letter(&self) -> bool {
-        self.first.is_alphabetic()
+        crate::chars::is_alpha(self.first)
     }
 
     /// The character after the first, if any.
     pub(crate) fn second(&self) -> Option<char> {
         self.text[self.first.len_utf8()..].chars().next()
     }
+}
+
+/// The word after the number that opens `text`, past punctuation and
+/// white space: "Le aziende" in "1. Le aziende", "marzo 2015" in "12
+/// marzo 2015". `None` when no number opens the text, when a letter
+/// follows the digits at once ("3rd", "3commenti") or when the first
+/// character after the gap is no letter ("10.30", "1 2 3").
+fn word_after_number(text: &str) -> Option<&str> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    let rest = &text[digits..];
+    let word = rest.trim_start_matches(|c: char| !crate::chars::is_alnum(c));
+    (word.len() < rest.len() && word.starts_with(crate::chars::is_alpha)).then_some(word)
 }
 
 /// The error of a rule that does not match `input`.

@@ -110,9 +110,14 @@ fn worded<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
     Ok((rest, n))
 }
 
+/// `"I" / "V" / "X" / "L"`: the Roman digits of a marker (up to L, 50).
+fn is_roman_digit(c: char) -> bool {
+    matches!(c, 'I' | 'V' | 'X' | 'L')
+}
+
 // roman = 1*("I" / "V" / "X" / "L") ("." / ")")
 fn roman(input: &str) -> Res<'_, u32> {
-    let (rest, digits) = take_while1(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))(input)?;
+    let (rest, digits) = take_while1(is_roman_digit)(input)?;
     let (rest, _) = one_of(".)")(rest)?;
     match roman_value(digits) {
         Some(n) if n <= MAX_ROMAN => Ok((rest, n)),
@@ -196,8 +201,8 @@ fn core<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, (u32, Style)> {
 /// an abbreviation of "number".
 pub(crate) fn opens(head: &Head) -> bool {
     matches!(head.first, '0'..='9' | '(' | '#' | '*' | '_')
-        || roman(head.text).is_ok()
-        || letter(head.text).is_ok()
+        || is_roman_digit(head.first)
+        || (head.first.is_ascii_lowercase() && head.second() == Some(')'))
         || head.words.any(&[
             List::Word(Words::ThesisMarker),
             List::Word(Words::NumberAbbreviation),

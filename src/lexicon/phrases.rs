@@ -224,50 +224,47 @@ impl Matcher {
     ///
     /// A run of white space is one space, as in the folded phrases.
     pub(crate) fn walk(&self, text: &str, mut found: impl FnMut(usize, usize)) {
-        let automaton = &self.automaton;
-        let Ok(mut state) = automaton.start_state(Anchored::Yes) else {
+        let dfa = &self.automaton;
+        let Ok(mut state) = dfa.start_state(Anchored::Yes) else {
             return;
         };
+        let bytes = text.as_bytes();
         // Folded bytes fed so far: a phrase that ends here began at the
         // start of `text` when it is as long (a state's matches also hold
         // the phrases that end it and began later).
         let mut fed = 0;
-        let mut in_space = false;
-        let mut buf = [0u8; 4];
         let mut i = 0;
-        while let Some(&b) = text.as_bytes().get(i) {
-            // The next character, folded, and its length in `text`.
-            let (folded, len): (&[u8], usize) = if b.is_ascii() && !b.is_ascii_whitespace() {
-                buf[0] = b.to_ascii_lowercase();
-                (&buf[..1], 1)
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii_graphic() {
+                state = dfa.next_state(Anchored::Yes, state, b.to_ascii_lowercase());
+                fed += 1;
+                i += 1;
             } else {
                 let Some(c) = text[i..].chars().next() else {
                     return;
                 };
-                let folded = if c.is_whitespace() {
-                    if in_space {
-                        i += c.len_utf8();
-                        continue;
-                    }
-                    " "
+                if c.is_whitespace() {
+                    // A run of white space is one space.
+                    state = dfa.next_state(Anchored::Yes, state, b' ');
+                    fed += 1;
+                    i += crate::chars::space_len_at(&text[i..]);
                 } else {
-                    fold_char(c).encode_utf8(&mut buf)
-                };
-                (folded.as_bytes(), c.len_utf8())
-            };
-            in_space = folded == b" ";
-            for &byte in folded {
-                state = automaton.next_state(Anchored::Yes, state, byte);
+                    let mut buf = [0u8; 4];
+                    let folded = fold_char(c).encode_utf8(&mut buf);
+                    for &byte in folded.as_bytes() {
+                        state = dfa.next_state(Anchored::Yes, state, byte);
+                    }
+                    fed += folded.len();
+                    i += c.len_utf8();
+                }
             }
-            if automaton.is_dead(state) {
+            if dfa.is_dead(state) {
                 return;
             }
-            fed += folded.len();
-            i += len;
-            if automaton.is_match(state) {
-                for k in 0..automaton.match_len(state) {
-                    let pattern = automaton.match_pattern(state, k);
-                    if automaton.pattern_len(pattern) == fed {
+            if dfa.is_match(state) {
+                for k in 0..dfa.match_len(state) {
+                    let pattern = dfa.match_pattern(state, k);
+                    if dfa.pattern_len(pattern) == fed {
                         found(i, pattern.as_usize());
                     }
                 }

@@ -116,17 +116,22 @@ pub(crate) fn ws1(input: &str) -> Res<'_, &str> {
     }
 }
 
-/// `1*DIGIT` as a number; fails on overflow rather than wrapping. Digits
-/// are counted as bytes.
+/// `1*DIGIT` as a number; fails on overflow rather than wrapping.
 #[inline]
-pub(crate) fn number<T: std::str::FromStr>(input: &str) -> Res<'_, T> {
-    let n = input.bytes().take_while(u8::is_ascii_digit).count();
-    let kind = match n {
-        0 => nom::error::ErrorKind::Digit,
-        _ => match input[..n].parse() {
-            Ok(value) => return Ok((&input[n..], value)),
-            Err(_) => nom::error::ErrorKind::TooLarge,
-        },
+pub(crate) fn number<T: TryFrom<u64>>(input: &str) -> Res<'_, T> {
+    let digits = input.bytes().take_while(u8::is_ascii_digit);
+    let mut len = 0;
+    let mut value = Some(0u64);
+    for digit in digits {
+        len += 1;
+        value = value
+            .and_then(|v| v.checked_mul(10))
+            .and_then(|v| v.checked_add(u64::from(digit - b'0')));
+    }
+    let kind = match (len, value.map(T::try_from)) {
+        (0, _) => nom::error::ErrorKind::Digit,
+        (_, Some(Ok(value))) => return Ok((&input[len..], value)),
+        _ => nom::error::ErrorKind::TooLarge,
     };
     Err(nom::Err::Error(nom::error::Error::new(input, kind)))
 }
@@ -198,4 +203,47 @@ impl Piece {
 /// Byte offset of `rest` inside `whole`, where `rest` is a suffix of it.
 pub(crate) fn offset_in(whole: &str, rest: &str) -> usize {
     whole.len() - rest.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ok_number_reads_digits_and_stops_at_the_first_other_char() {
+        assert_eq!(number::<u8>("255x"), Ok(("x", 255)));
+        assert_eq!(number::<u32>("007. tesi"), Ok((". tesi", 7)));
+        assert_eq!(number::<u16>("2015"), Ok(("", 2015)));
+    }
+
+    #[test]
+    fn err_number_on_no_digit_or_overflow() {
+        let kind = |r: Res<'_, u8>| match r {
+            Err(nom::Err::Error(e)) => Some(e.code),
+            _ => None,
+        };
+        assert_eq!(kind(number::<u8>("x1")), Some(nom::error::ErrorKind::Digit));
+        assert_eq!(
+            kind(number::<u8>("256")),
+            Some(nom::error::ErrorKind::TooLarge)
+        );
+        assert_eq!(
+            number::<u64>("99999999999999999999999").map(|(_, n)| n),
+            Err(nom::Err::Error(nom::error::Error::new(
+                "99999999999999999999999",
+                nom::error::ErrorKind::TooLarge
+            )))
+        );
+    }
+
+    #[test]
+    fn ok_word_after_number() {
+        assert_eq!(word_after_number("1. Le aziende"), Some("Le aziende"));
+        assert_eq!(word_after_number("12 marzo 2015"), Some("marzo 2015"));
+        assert_eq!(word_after_number("1° marzo"), Some("marzo"));
+        assert_eq!(word_after_number("1. «Le tesi»"), Some("Le tesi»"));
+        for text in ["3rd", "3commenti", "10.30", "1 2 3", "Le aziende", "12"] {
+            assert_eq!(word_after_number(text), None, "{text}");
+        }
+    }
 }

@@ -3,7 +3,7 @@
 
 use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while1};
+use nom::bytes::complete::take_while1;
 use nom::character::complete::satisfy;
 use nom::character::complete::{char, one_of};
 use nom::combinator::{map, opt, value};
@@ -56,7 +56,10 @@ fn dash(input: &str) -> Res<'_, char> {
 
 // emphasis = "**" / "__"
 fn emphasis(input: &str) -> Res<'_, &str> {
-    alt((tag("**"), tag("__"))).parse(input)
+    match input.get(..2) {
+        Some(mark @ ("**" | "__")) => Ok((&input[2..], mark)),
+        _ => Err(fail(input)),
+    }
 }
 
 // closing = "." / ")" / ":" / *WSP dash

@@ -61,7 +61,7 @@ impl Error {
     /// computed from the valid text before `offset`.
     pub(crate) fn at(kind: ErrorKind, input: &[u8], offset: usize) -> Error {
         let before = input.get(..offset).unwrap_or(input);
-        let (line, line_start) = crate::source::line_of(before);
+        let (line, line_start) = crate::position::line_of(before);
         // The prefix before an invalid sequence is valid UTF-8, so counting
         // characters is counting the bytes that do not continue one.
         let column = before[line_start..]

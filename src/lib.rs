@@ -127,9 +127,8 @@
 //! # Phases
 //!
 //! 1. **source** (`source.rs`): bytes to `&str` (typed [`Error`] on
-//!    invalid UTF-8), BOM, lines split at LF, CRLF or lone CR, sixteen
-//!    bytes at a time (`vector.rs`: SSE2 through safe wrappers, plain
-//!    arrays elsewhere).
+//!    invalid UTF-8, its line and column from `position.rs`), BOM, lines
+//!    split at LF, CRLF or lone CR (found with `memchr`).
 //! 2. **scan** (`scan.rs`, `grammar/`): each line classified alone, by
 //!    nom rules, one file per structure. The scan finds a line's head
 //!    once (its first character and the lexicon lists whose phrases open
@@ -157,6 +156,7 @@ mod model;
 mod normalize;
 mod outline;
 mod parser;
+mod position;
 mod scan;
 pub mod series;
 mod source;

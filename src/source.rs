@@ -68,21 +68,6 @@ pub(crate) fn content_start(text: &str) -> usize {
     if text.starts_with(BOM) { BOM.len() } else { 0 }
 }
 
-/// 1-based line number of the end of `before`, and the byte where that line
-/// starts. A line ends at LF, CRLF or a lone CR.
-pub(crate) fn line_of(before: &[u8]) -> (usize, usize) {
-    let mut line = 1;
-    let mut start = 0;
-    for pos in memchr::memchr2_iter(b'\n', b'\r', before) {
-        let crlf = before[pos] == b'\r' && before.get(pos + 1) == Some(&b'\n');
-        if !crlf {
-            line += 1;
-            start = pos + 1;
-        }
-    }
-    (line, start)
-}
-
 /// One physical line of the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Line {
@@ -99,124 +84,13 @@ pub(crate) struct Line {
 /// counts; an empty input has no line.
 pub(crate) fn lines(text: &str, from: usize) -> Lines<'_> {
     let rest = text.as_bytes().get(from..).unwrap_or_default();
-    // Most dumps have no carriage return: line feeds are found a block at
-    // a time, and the block search notes a carriage return on the way,
-    // then searches for both from that block on.
-    let breaks = Breaks::new(rest);
     Lines {
         bytes: text.as_bytes(),
         from,
         start: from,
         number: 1,
-        breaks,
+        breaks: memchr::memchr2_iter(b'\n', b'\r', rest),
     }
-}
-
-/// The line breaks of a text, relative to where the search started.
-enum Breaks<'a> {
-    /// Line feeds only, found a 64-byte block at a time: `mask` has a bit
-    /// for each line feed of the block at `base` not yet reported. No
-    /// block up to that one holds a carriage return.
-    Feeds {
-        bytes: &'a [u8],
-        base: usize,
-        mask: u64,
-    },
-    /// Line feeds and carriage returns, from `base` on.
-    Both {
-        breaks: memchr::Memchr2<'a>,
-        base: usize,
-    },
-}
-
-impl<'a> Breaks<'a> {
-    /// The line feeds and carriage returns of `bytes`.
-    fn new(bytes: &'a [u8]) -> Self {
-        match feeds(bytes) {
-            Some(mask) => Breaks::Feeds {
-                bytes,
-                base: 0,
-                mask,
-            },
-            None => Breaks::both(bytes, 0),
-        }
-    }
-
-    /// Both kinds of break in `bytes`, from `base` on.
-    fn both(bytes: &'a [u8], base: usize) -> Self {
-        Breaks::Both {
-            breaks: memchr::memchr2_iter(b'\n', b'\r', bytes.get(base..).unwrap_or_default()),
-            base,
-        }
-    }
-}
-
-impl Iterator for Breaks<'_> {
-    type Item = usize;
-
-    #[inline]
-    fn next(&mut self) -> Option<usize> {
-        loop {
-            match self {
-                Breaks::Feeds { bytes, base, mask } => {
-                    if *mask == 0 {
-                        match next_block(bytes, *base)? {
-                            (at, Some(found)) => (*base, *mask) = (at, found),
-                            // A carriage return in the block at `at`: its
-                            // breaks and all after are searched for both.
-                            (at, None) => {
-                                *self = Breaks::both(bytes, at);
-                                continue;
-                            }
-                        }
-                    }
-                    let found = *base + mask.trailing_zeros() as usize;
-                    // The lowest bit, reported, is cleared.
-                    *mask &= *mask - 1;
-                    return Some(found);
-                }
-                Breaks::Both { breaks, base } => return breaks.next().map(|at| *base + at),
-            }
-        }
-    }
-}
-
-/// The first block after the one at `base` that has a line feed or a
-/// carriage return: where it starts, and its line feeds (`None` when it
-/// has a carriage return). Out of line: most lines end in the block where
-/// they start.
-#[inline(never)]
-fn next_block(bytes: &[u8], mut base: usize) -> Option<(usize, Option<u64>)> {
-    loop {
-        base = base.saturating_add(BLOCK);
-        match feeds(bytes.get(base..)?) {
-            Some(0) => {}
-            found => return Some((base, found)),
-        }
-    }
-}
-
-/// Bytes whose line feeds one step of the search finds.
-const BLOCK: usize = 64;
-
-/// A bit for each line feed among the first 64 bytes of `bytes` (fewer at
-/// the end of the text), or `None` when they hold a carriage return. One
-/// line's search is then a bit scan, whatever its length: dumps have many
-/// blank and short lines, for which a call to a vector search costs more
-/// to start than it saves; and the text is read once, not first for
-/// carriage returns (a pass over the whole input, from memory, before the
-/// parse began).
-#[inline]
-fn feeds(bytes: &[u8]) -> Option<u64> {
-    let (mask, cr) = match bytes.first_chunk::<BLOCK>() {
-        Some(block) => crate::vector::eq_mask64_and_any(block, b'\n', b'\r'),
-        None => {
-            let mut block = [0; BLOCK];
-            block[..bytes.len()].copy_from_slice(bytes);
-            crate::vector::eq_mask64_and_any(&block, b'\n', b'\r')
-        }
-    };
-    (!cr).then_some(mask)
 }
 
 /// The iterator of [`lines`].
@@ -226,7 +100,8 @@ pub(crate) struct Lines<'a> {
     from: usize,
     start: usize,
     number: usize,
-    breaks: Breaks<'a>,
+    /// The line feeds and carriage returns after `from`, relative to it.
+    breaks: memchr::Memchr2<'a>,
 }
 
 impl Iterator for Lines<'_> {
@@ -272,38 +147,6 @@ mod tests {
         lines(text, content_start(text))
             .map(|l| (l.start, l.end, l.number))
             .collect()
-    }
-
-    /// The block search finds the breaks memchr finds, wherever line
-    /// feeds and carriage returns lie against the block edges, in texts
-    /// of every length around them; a text switches to the search for
-    /// both at the block of its first carriage return.
-    #[test]
-    fn ok_breaks_as_memchr() {
-        for len in 0..200 {
-            for step in [1, 2, 3, 7, 63, 64, 65, 500] {
-                for first in 0..step.min(len + 1) {
-                    let mut bytes = vec![b'a'; len];
-                    for b in bytes.iter_mut().skip(first).step_by(step) {
-                        *b = b'\n';
-                    }
-                    let expected: Vec<usize> = memchr::memchr_iter(b'\n', &bytes).collect();
-                    let found: Vec<usize> = Breaks::new(&bytes).collect();
-                    assert_eq!(found, expected, "{len} {step} {first}");
-                    // A carriage return at a few places, after and among
-                    // the line feeds.
-                    for cr in [0, 1, 63, 64, 65, 127, 128, 150, 199] {
-                        let Some(b) = bytes.get(cr) else { continue };
-                        let mut with = bytes.clone();
-                        with[cr] = if *b == b'\n' { b'\n' } else { b'\r' };
-                        let expected: Vec<usize> =
-                            memchr::memchr2_iter(b'\n', b'\r', &with).collect();
-                        let found: Vec<usize> = Breaks::new(&with).collect();
-                        assert_eq!(found, expected, "{len} {step} {first} {cr}");
-                    }
-                }
-            }
-        }
     }
 
     #[test]

@@ -807,7 +807,7 @@ fn intro<'a>(source: &'a str, b: &Building<'a>) -> Option<Intro<'a>> {
         Some(Block::Paragraph(p)) if p.text.ends_with(':') => {
             let raw = &source[p.span.start..p.span.end];
             let at = last_sentence(raw);
-            let line = p.span.line + crate::source::line_of(&raw.as_bytes()[..at]).0 - 1;
+            let line = p.span.line + crate::position::line_of(&raw.as_bytes()[..at]).0 - 1;
             let span = Span::new(p.span.start + at, p.span.end, line);
             Some(Intro {
                 span,

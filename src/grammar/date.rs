@@ -2,12 +2,10 @@
 //! "03/12/2015", "2015-03-12".
 
 use nom::Parser;
-use nom::branch::alt;
-use nom::bytes::complete::tag;
 use nom::character::complete::{char, one_of};
 use nom::combinator::opt;
 
-use super::{Res, number, ws0, ws1};
+use super::{Res, number, ordinal_suffix, ws0, ws1};
 use crate::lexicon::Lexicon;
 use crate::model::Date;
 
@@ -23,18 +21,10 @@ fn month_name<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u8> {
     Ok((rest, month))
 }
 
-// day = 1*2DIGIT ["°" / "º" / "st" / "nd" / "rd" / "th"]
-fn day(input: &str) -> Res<'_, u8> {
+// day = 1*2DIGIT [<ordinal-suffix>]
+fn day<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u8> {
     let (rest, d) = number::<u8>(input)?;
-    let (rest, _) = opt(alt((
-        tag("°"),
-        tag("º"),
-        tag("st"),
-        tag("nd"),
-        tag("rd"),
-        tag("th"),
-    )))
-    .parse(rest)?;
+    let (rest, _) = opt(|i| ordinal_suffix(i, lexicon)).parse(rest)?;
     Ok((rest, d))
 }
 
@@ -60,7 +50,7 @@ fn year(input: &str) -> Res<'_, u16> {
 pub(crate) fn date<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, Date> {
     let invalid = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify));
     let day_first = |i: &'a str| {
-        let (i, d) = day(i)?;
+        let (i, d) = day(i, lexicon)?;
         let (i, _) = ws1(i)?;
         let (i, m) = month_name(i, lexicon)?;
         let (i, _) = (opt(char(',')), ws0).parse(i)?;
@@ -70,7 +60,7 @@ pub(crate) fn date<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, Date> {
     let month_first = |i: &'a str| {
         let (i, m) = month_name(i, lexicon)?;
         let (i, _) = ws1(i)?;
-        let (i, d) = day(i)?;
+        let (i, d) = day(i, lexicon)?;
         let (i, _) = (ws0, opt(char(',')), ws0).parse(i)?;
         let (i, y) = year(i)?;
         Ok((i, (y, m, d)))

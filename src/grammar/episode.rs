@@ -4,12 +4,12 @@
 
 use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::{take_while_m_n, take_while1};
+use nom::bytes::complete::{tag, take_while_m_n, take_while1};
 use nom::character::complete::{char, one_of};
 use nom::combinator::opt;
 
-use super::{Head, Piece, Res, fail, number, tag_ci, ws0, ws1};
-use crate::lexicon::{Lexicon, List, Lists, Words};
+use super::{Head, Piece, Res, fail, number, number_abbreviation, ordinal_suffix, ws0, ws1};
+use crate::lexicon::{Lexicon, List, Words};
 use crate::model::Time;
 
 /// Longest line that can be an episode header, in bytes.
@@ -99,15 +99,11 @@ fn roman_number(input: &str) -> Res<'_, u32> {
     Ok((rest, n))
 }
 
-// ordinal = 1*3DIGIT ordinal-suffix / <number word>   ; not followed by a letter
+// ordinal = 1*3DIGIT <ordinal-suffix> / <number word>   ; not followed by a letter
 fn ordinal<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
     if input.starts_with(|c: char| c.is_ascii_digit()) {
-        if !ordinal_digits(input) {
-            return Err(fail(input));
-        }
         let (i, n) = number::<u32>(input)?;
-        // ordinal-suffix = "ª" / "°" / "º" / "st" / "nd" / "rd" / "th" / "a"
-        let (i, _) = tag_ci(&["ª", "°", "º", "st", "nd", "rd", "th", "a"])(i)?;
+        let (i, _) = ordinal_suffix(i, lexicon)?;
         if i.starts_with(crate::chars::is_alnum) {
             return Err(fail(i));
         }
@@ -116,22 +112,20 @@ fn ordinal<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
     number_word(input, lexicon)
 }
 
-/// Whether `input` opens with digits and the first byte of an ordinal
-/// suffix ("3ª", "2nd"): "1." and "10 " open no ordinal. A look before
-/// parsing.
-fn ordinal_digits(input: &str) -> bool {
+/// Whether `input` opens with digits and what may open an ordinal suffix
+/// ("3ª", "2nd"): "1." and "10 " open no ordinal.
+fn ordinal_digits(input: &str, lexicon: &Lexicon) -> bool {
     let digits = input.bytes().take_while(u8::is_ascii_digit).count();
     digits > 0
-        && matches!(
-            input.as_bytes().get(digits),
-            Some(0xC2 | b's' | b'S' | b'n' | b'N' | b'r' | b'R' | b't' | b'T' | b'a' | b'A')
-        )
+        && lexicon
+            .words(Words::OrdinalSuffix)
+            .may_open(&input[digits..])
 }
 
-// episode-number = number / "n." *WSP number / "#" number / number-word / roman-number
+// episode-number = ["#" / <number-abbreviation>] *WSP number / number-word / roman-number
 fn episode_number<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
     let numeral = |i: &'a str| {
-        let (i, _) = opt(tag_ci(&["n.", "n°", "#"])).parse(i)?;
+        let (i, _) = opt(alt((tag("#"), |i| number_abbreviation(i, lexicon)))).parse(i)?;
         let (i, _) = ws0(i)?;
         let (i, n) = number::<u32>(i)?;
         if i.starts_with(crate::chars::is_alnum) {
@@ -186,16 +180,18 @@ fn episode_rest(rest: &str) -> Option<Option<&str>> {
 /// What may open an episode header: a series tag ("[7-eleven]") or what
 /// may open an episode.
 pub(crate) fn opens(head: &Head) -> bool {
-    head.first == '[' || opens_episode(head.text, head.words)
+    head.first == '[' || opens_episode(head)
 }
 
-/// What may open an episode, given the lexicon lists that open `body`: an
-/// ordinal in digits ("3ª puntata"), a season ("S01E04"), an episode word
-/// or a number word.
-fn opens_episode(body: &str, words: Lists) -> bool {
-    ordinal_digits(body)
-        || (body.starts_with(['S', 's']) && body.as_bytes().get(1).is_some_and(u8::is_ascii_digit))
-        || words.any(&[List::Word(Words::EpisodeWord), List::Number])
+/// What may open an episode: an ordinal in digits ("3ª puntata"), a
+/// season ("S01E04"), an episode word or a number word.
+fn opens_episode(head: &Head) -> bool {
+    let text = head.text;
+    ordinal_digits(text, head.lexicon)
+        || (text.starts_with(['S', 's']) && text.as_bytes().get(1).is_some_and(u8::is_ascii_digit))
+        || head
+            .words
+            .any(&[List::Word(Words::EpisodeWord), List::Number])
 }
 
 /// Parses an episode header line.
@@ -485,6 +481,29 @@ mod tests {
         // What the line table keeps gives the same header back.
         assert_eq!(h.locate(line).resolve(line), h, "{line:?}");
         (h.tag, h.number, h.of, h.title)
+    }
+
+    #[test]
+    fn ok_number_abbreviations_and_ordinal_suffixes_come_from_the_lexicon() {
+        assert_eq!(
+            head("Puntata n. 4: titolo"),
+            (None, Some(4), None, Some("titolo"))
+        );
+        assert_eq!(head("Puntata numero 4"), (None, Some(4), None, None));
+        assert_eq!(head("Part No. 2 – x"), (None, Some(2), None, Some("x")));
+        assert_eq!(
+            head("3ª puntata: titolo"),
+            (None, Some(3), None, Some("titolo"))
+        );
+        assert_eq!(head("2ND PART"), (None, Some(2), None, None));
+        // A language added later: its words are enough.
+        let mut lexicon = Lexicon::empty();
+        assert_eq!(header("2e partie : le retour", &lexicon), None);
+        lexicon
+            .add_word(Words::EpisodeWord, "partie")
+            .add_word(Words::OrdinalSuffix, "e");
+        let h = header("2e partie : le retour", &lexicon).map(|h| (h.number, h.title));
+        assert_eq!(h, Some((Some(2), Some("le retour"))));
     }
 
     #[test]

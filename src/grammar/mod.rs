@@ -18,7 +18,7 @@ pub(crate) mod thesis;
 
 use nom::IResult;
 
-use crate::lexicon::{Lexicon, List, Lists};
+use crate::lexicon::{Lexicon, List, Lists, Words};
 
 /// How a line opens, as the grammars' gates see it: its visible text,
 /// first character and the lexicon lists whose phrases open it. The scan
@@ -136,20 +136,24 @@ pub(crate) fn number<T: TryFrom<u64>>(input: &str) -> Res<'_, T> {
     Err(nom::Err::Error(nom::error::Error::new(input, kind)))
 }
 
-/// One of `tags`, the first that matches, ASCII letters in any case; a
-/// byte comparison (nom's `tag_no_case` lowercases both sides as Unicode).
-pub(crate) fn tag_ci<'a>(tags: &'static [&'static str]) -> impl Fn(&'a str) -> Res<'a, &'a str> {
-    move |input: &'a str| {
-        tags.iter()
-            .find_map(|t| {
-                let head = input.as_bytes().get(..t.len())?;
-                head.eq_ignore_ascii_case(t.as_bytes())
-                    .then(|| (&input[t.len()..], &input[..t.len()]))
-            })
-            .ok_or_else(|| {
-                nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag))
-            })
-    }
+/// `<ordinal-suffix>`: what follows the digits of an ordinal ("ª",
+/// "nd"), from the lexicon.
+pub(crate) fn ordinal_suffix<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, &'a str> {
+    let (n, _) = lexicon
+        .words(Words::OrdinalSuffix)
+        .longest_prefix(input)
+        .ok_or_else(|| fail(input))?;
+    Ok((&input[n..], &input[..n]))
+}
+
+/// `<number-abbreviation>`: an abbreviation of "number" ("n.", "No."),
+/// from the lexicon.
+pub(crate) fn number_abbreviation<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, &'a str> {
+    let (n, _) = lexicon
+        .words(Words::NumberAbbreviation)
+        .longest_prefix(input)
+        .ok_or_else(|| fail(input))?;
+    Ok((&input[n..], &input[..n]))
 }
 
 /// Whether `c` is an invisible format character that dumps carry along

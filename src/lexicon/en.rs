@@ -152,7 +152,7 @@ pub(crate) const TABLE: Table = Table {
         "pingbacks",
     ],
     thesis_words: &["thesis", "principle", "rule", "point", "law"],
-    number_abbreviations: &["no.", "nr.", "num.", "number"],
+    number_abbreviations: &["no.", "n.", "n°", "nr.", "num.", "number"],
     partial_phrases: &[
         "some of",
         "a selection",
@@ -269,6 +269,7 @@ pub(crate) const TABLE: Table = Table {
     page_words: &[
         "next", "previous", "prev", "page", "older", "newer", "first", "last",
     ],
+    ordinal_suffixes: &["st", "nd", "rd", "th"],
     months: &[
         ("january", 1),
         ("february", 2),

@@ -300,6 +300,7 @@ pub(crate) const TABLE: Table = Table {
         "prima",
         "ultima",
     ],
+    ordinal_suffixes: &["ª", "°", "º", "a"],
     months: &[
         ("gennaio", 1),
         ("febbraio", 2),

@@ -84,10 +84,13 @@ pub enum Words {
     PostMeridiem,
     /// A word of a pagination line ("1 2 3 … Successivo", "Next page").
     PageWord,
+    /// What follows the digits of an ordinal: "ª" in "3ª puntata", "nd"
+    /// in "2nd part", "°" in "1° marzo".
+    OrdinalSuffix,
 }
 
 impl Words {
-    const COUNT: usize = 15;
+    const COUNT: usize = 16;
 
     /// Every list, in the order of their indices.
     const ALL: [Words; Words::COUNT] = [
@@ -106,6 +109,7 @@ impl Words {
         Words::AnteMeridiem,
         Words::PostMeridiem,
         Words::PageWord,
+        Words::OrdinalSuffix,
     ];
 
     const fn index(self) -> usize {
@@ -131,6 +135,7 @@ pub(crate) struct Table {
     pub ante_meridiem: &'static [&'static str],
     pub post_meridiem: &'static [&'static str],
     pub page_words: &'static [&'static str],
+    pub ordinal_suffixes: &'static [&'static str],
     pub numbers: &'static [(&'static str, u32)],
     pub series_links: &'static [(&'static str, Direction)],
     pub months: &'static [(&'static str, u8)],
@@ -154,6 +159,7 @@ impl Table {
             (Words::AnteMeridiem, self.ante_meridiem),
             (Words::PostMeridiem, self.post_meridiem),
             (Words::PageWord, self.page_words),
+            (Words::OrdinalSuffix, self.ordinal_suffixes),
         ]
     }
 }

@@ -5,8 +5,8 @@ use nom::Parser;
 use nom::character::complete::{char, one_of};
 use nom::combinator::opt;
 
-use super::{Res, number, ordinal_suffix, ws0, ws1};
-use crate::lexicon::Lexicon;
+use super::{Res, number, word_of, ws0, ws1};
+use crate::lexicon::{Lexicon, Words};
 use crate::model::Date;
 
 // month-name = <month> ["."]   ; not followed by a letter
@@ -24,7 +24,7 @@ fn month_name<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u8> {
 // day = 1*2DIGIT [<ordinal-suffix>]
 fn day<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u8> {
     let (rest, d) = number::<u8>(input)?;
-    let (rest, _) = opt(|i| ordinal_suffix(i, lexicon)).parse(rest)?;
+    let (rest, _) = opt(|i| word_of(Words::OrdinalSuffix, i, lexicon)).parse(rest)?;
     Ok((rest, d))
 }
 

@@ -8,7 +8,7 @@ use nom::bytes::complete::{tag, take_while_m_n, take_while1};
 use nom::character::complete::{char, one_of};
 use nom::combinator::opt;
 
-use super::{Head, Piece, Res, fail, number, number_abbreviation, ordinal_suffix, ws0, ws1};
+use super::{Head, Piece, Res, fail, number, word_of, ws0, ws1};
 use crate::lexicon::{Lexicon, List, Words};
 use crate::model::Time;
 
@@ -103,7 +103,7 @@ fn roman_number(input: &str) -> Res<'_, u32> {
 fn ordinal<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
     if input.starts_with(|c: char| c.is_ascii_digit()) {
         let (i, n) = number::<u32>(input)?;
-        let (i, _) = ordinal_suffix(i, lexicon)?;
+        let (i, _) = word_of(Words::OrdinalSuffix, i, lexicon)?;
         if i.starts_with(crate::chars::is_alnum) {
             return Err(fail(i));
         }
@@ -125,7 +125,10 @@ fn ordinal_digits(input: &str, lexicon: &Lexicon) -> bool {
 // episode-number = ["#" / <number-abbreviation>] *WSP number / number-word / roman-number
 fn episode_number<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
     let numeral = |i: &'a str| {
-        let (i, _) = opt(alt((tag("#"), |i| number_abbreviation(i, lexicon)))).parse(i)?;
+        let (i, _) = opt(alt((tag("#"), |i| {
+            word_of(Words::NumberAbbreviation, i, lexicon)
+        })))
+        .parse(i)?;
         let (i, _) = ws0(i)?;
         let (i, n) = number::<u32>(i)?;
         if i.starts_with(crate::chars::is_alnum) {

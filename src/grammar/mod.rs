@@ -136,21 +136,12 @@ pub(crate) fn number<T: TryFrom<u64>>(input: &str) -> Res<'_, T> {
     Err(nom::Err::Error(nom::error::Error::new(input, kind)))
 }
 
-/// `<ordinal-suffix>`: what follows the digits of an ordinal ("ª",
-/// "nd"), from the lexicon.
-pub(crate) fn ordinal_suffix<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, &'a str> {
+/// `<list>`: the longest phrase of a word list of the lexicon that opens
+/// the input, such as `<ordinal-suffix>` ("ª", "nd") or
+/// `<number-abbreviation>` ("n.", "No.").
+pub(crate) fn word_of<'a>(list: Words, input: &'a str, lexicon: &Lexicon) -> Res<'a, &'a str> {
     let (n, _) = lexicon
-        .words(Words::OrdinalSuffix)
-        .longest_prefix(input)
-        .ok_or_else(|| fail(input))?;
-    Ok((&input[n..], &input[..n]))
-}
-
-/// `<number-abbreviation>`: an abbreviation of "number" ("n.", "No."),
-/// from the lexicon.
-pub(crate) fn number_abbreviation<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, &'a str> {
-    let (n, _) = lexicon
-        .words(Words::NumberAbbreviation)
+        .words(list)
         .longest_prefix(input)
         .ok_or_else(|| fail(input))?;
     Ok((&input[n..], &input[..n]))

@@ -8,7 +8,7 @@ use nom::character::complete::satisfy;
 use nom::character::complete::{char, one_of};
 use nom::combinator::{map, opt, value};
 
-use super::{Head, Res, fail, number, offset_in, ws0, ws1};
+use super::{Head, Res, fail, number, offset_in, word_of, ws0, ws1};
 use crate::lexicon::{Lexicon, List, Words};
 
 /// Highest thesis number: larger numbers are years, counts or amounts.
@@ -85,13 +85,7 @@ fn arabic(input: &str) -> Res<'_, u32> {
 fn numero<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
     let rest = match input.strip_prefix('#') {
         Some(rest) => rest,
-        None => {
-            let (n, _) = lexicon
-                .words(Words::NumberAbbreviation)
-                .longest_prefix(input)
-                .ok_or_else(|| fail(input))?;
-            ws0(&input[n..])?.0
-        }
+        None => ws0(word_of(Words::NumberAbbreviation, input, lexicon)?.0)?.0,
     };
     let (rest, n) = number::<u32>(rest)?;
     let (rest, _) = opt(closing).parse(rest)?;
@@ -100,11 +94,8 @@ fn numero<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
 
 // worded = <thesis-word> 1*WSP ["#" / <number-abbreviation> *WSP] number (closing / EOL)
 fn worded<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
-    let (n, _) = lexicon
-        .words(Words::ThesisMarker)
-        .longest_prefix(input)
-        .ok_or_else(|| fail(input))?;
-    let (rest, _) = ws1(&input[n..])?;
+    let (rest, _) = word_of(Words::ThesisMarker, input, lexicon)?;
+    let (rest, _) = ws1(rest)?;
     let (rest, n) = alt((|i| numero(i, lexicon), number::<u32>)).parse(rest)?;
     if rest.trim().is_empty() {
         return Ok((rest, n));

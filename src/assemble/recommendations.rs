@@ -3,8 +3,9 @@
 
 use std::borrow::Cow;
 
-use super::series::episode_of;
-use super::{Item, continues, next_solid};
+use super::episodes::episode_of;
+use super::paragraphs::continues;
+use super::{Item, next_solid};
 use crate::grammar::bullet::{self, inline_bullets};
 use crate::grammar::episode::numbered_title;
 use crate::lexicon::{Lexicon, Words};

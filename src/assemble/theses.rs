@@ -3,7 +3,9 @@
 
 use std::borrow::Cow;
 
-use super::{Item, continues, is_heading, next_solid};
+use super::paragraphs::continues;
+use super::shape::is_heading;
+use super::{Item, next_solid};
 use crate::grammar::thesis::{self, MAX_NUMBER, Marker, Style, inline_markers};
 use crate::lexicon::Lexicon;
 use crate::model::{Span, Thesis, ThesisList};

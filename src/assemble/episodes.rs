@@ -3,7 +3,8 @@
 
 use std::borrow::Cow;
 
-use super::{Item, continues, next_solid};
+use super::paragraphs::continues;
+use super::{Item, next_solid};
 use crate::grammar::episode::{self, Header, Slot, hashtags};
 use crate::grammar::series_link::Located;
 use crate::grammar::visible;

@@ -1,0 +1,51 @@
+//! The shapes of short lines: titles and headings, by length, words and
+//! punctuation.
+
+use crate::chars::at_most_words;
+
+use super::paragraphs::{at_most_chars, closing_quotes_trimmed};
+
+/// Longest title, in characters.
+const MAX_TITLE_CHARS: usize = 160;
+
+/// Most words in a title.
+const MAX_TITLE_WORDS: usize = 25;
+
+/// Longest heading, in characters, and most words in one.
+const MAX_HEADING_CHARS: usize = 90;
+const MAX_HEADING_WORDS: usize = 12;
+
+/// Whether a one-line text reads as a post title.
+pub(super) fn is_title(text: &str) -> bool {
+    // The cheap tests first: most texts are paragraphs, too long.
+    !text.chars().next().is_some_and(char::is_lowercase)
+        && !text.ends_with([':', ',', ';'])
+        && !has_sentence_break(text)
+        && at_most_chars(text, MAX_TITLE_CHARS)
+        && at_most_words(text, MAX_TITLE_WORDS)
+}
+
+/// A title that needs no other evidence to open a post next to a date
+/// line: title-like, short as a heading, not ending like a sentence.
+pub(super) fn is_bare_title(text: &str) -> bool {
+    is_title(text) && is_heading(text)
+}
+
+/// Whether `text` holds a full stop followed by another sentence.
+fn has_sentence_break(text: &str) -> bool {
+    memchr::memchr_iter(b'.', text.as_bytes()).any(|i| {
+        let rest = &text[i + 1..];
+        let space = crate::chars::space_len_at(rest);
+        space > 0 && rest[space..].chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// Whether a one-line text reads as a heading: short, with a letter, not
+/// ending like a sentence, not a table row.
+pub(super) fn is_heading(text: &str) -> bool {
+    !closing_quotes_trimmed(text).ends_with(['.', ',', ';', '…'])
+        && at_most_chars(text, MAX_HEADING_CHARS)
+        && !text.contains('|')
+        && text.chars().any(crate::chars::is_alpha)
+        && at_most_words(text, MAX_HEADING_WORDS)
+}

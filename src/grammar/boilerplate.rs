@@ -9,7 +9,6 @@ use super::{Head, Res, date::date, number, ws0};
 use crate::chars::{is_alnum, last_word, starts_alnum, trim_symbols, words};
 use crate::lexicon::{Lexicon, List, Pattern, Words, only_symbols};
 use crate::model::Category;
-use crate::vector::Bytes16;
 
 /// Longest line, in bytes, that a `Prefix` phrase may open.
 const MAX_PREFIX_LINE: usize = 400;
@@ -227,43 +226,14 @@ fn marker_at(line: &str, at: usize, lexicon: &Lexicon) -> Option<(Category, usiz
         .map(|(_, &category)| (category, at))
 }
 
-/// The lanes of sixteen bytes that cannot open a symbol: an ASCII
-/// letter, digit or space, a Latin-1 letter's lead byte (C3), or a
-/// continuation byte other than those of `×` and `÷` (C3 97, C3 B7). The
-/// lanes left, lead bytes of every other character beyond ASCII among
-/// them, are symbols to look at (the character is then decoded).
-///
-/// Each range is one addition and one signed comparison: letters (case
-/// folded, 61..=7A) move to 80..=99, digits (30..=39) to 80..=89, below
-/// every other lane; continuation bytes (80..=BF) are below C0 already;
-/// 97 and B7 are the two bytes that fold to B7.
-#[inline(always)]
-fn plain16(a: Bytes16) -> Bytes16 {
-    let folded = a.or(Bytes16::splat(0x20));
-    let letter = folded.add(0x1F).lt(-102);
-    let digit = a.add(0x50).lt(-118);
-    let continuation = a.lt(-64).and_not(folded.eq(0xB7));
-    letter
-        .or(digit)
-        .or(continuation)
-        .or(a.eq(b' '))
-        .or(a.eq(0xC3))
-}
-
-/// The lanes [`plain16`] leaves: the bytes to look at.
-#[inline(always)]
-fn symbols16(a: Bytes16) -> Bytes16 {
-    Bytes16::splat(0xFF).and_not(plain16(a))
-}
-
 /// The leftmost `Tail` phrase that closes `line`, with its byte offset.
 ///
 /// A marker either opens with a symbol ("[…] continua su X") or is a
 /// worded phrase after a sentence break ("… Continua a leggere →"): a
 /// worded marker that continues a clause ("people should read more") is
 /// prose. So only symbols, and the first word after a symbol other than a
-/// comma, are looked up; letters and spaces are passed over sixteen bytes
-/// at a time.
+/// comma, are looked up; letters and spaces are passed over by the byte
+/// search [`symbol_candidates`](crate::vector::symbol_candidates).
 pub(crate) fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
     let marker_at = |at: usize| marker_at(line, at, lexicon);
     let bytes = line.as_bytes();
@@ -273,12 +243,11 @@ pub(crate) fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
     }
     // Letters, digits and spaces, and the Latin letters of Italian
     // (U+00C0..U+00FF, less × and ÷), are passed over without decoding
-    // them, sixteen bytes at a time, in one pass over the window; each
-    // marked byte is a character that may be a symbol (a marked
-    // continuation byte is that of × or ÷: its character starts at the
-    // C3 before it).
+    // them; each byte found is a character that may be a symbol (a
+    // continuation byte found is that of × or ÷: its character starts at
+    // the C3 before it).
     let mut after = from;
-    for k in crate::vector::positions(&bytes[from..], symbols16) {
+    for k in crate::vector::symbol_candidates(&bytes[from..]) {
         let mut i = from + k;
         // A marked continuation byte of the character just looked at.
         if i < after {
@@ -345,41 +314,6 @@ mod tests {
             }
         }
         None
-    }
-
-    /// Whether [`symbols16`] marks byte `b`, by its definition: not an
-    /// ASCII letter, digit or space, not C3, and not a continuation byte
-    /// other than 97 and B7.
-    fn is_symbol_byte(b: u8) -> bool {
-        !(b.is_ascii_alphanumeric()
-            || b == b' '
-            || b == 0xC3
-            || (b & 0xC0 == 0x80 && b != 0x97 && b != 0xB7))
-    }
-
-    #[test]
-    fn ok_symbols_as_a_byte_loop() {
-        let mut text = Vec::new();
-        for b in 0..=255u8 {
-            // Every byte at every offset of a block, in texts shorter and
-            // longer than one, from every start.
-            for pad in [0, 1, 5, 14, 15, 16, 17, 31, 32, 40, 100] {
-                for after in [0, 3, 20] {
-                    text.clear();
-                    text.extend(std::iter::repeat_n(b'a', pad));
-                    text.push(b);
-                    text.extend(b"Zz 09\xC3\xA0".iter().cycle().take(after));
-                    for from in 0..=text.len() {
-                        let found: Vec<usize> =
-                            crate::vector::positions(&text[from..], symbols16).collect();
-                        let expected: Vec<usize> = (0..text.len() - from)
-                            .filter(|&i| is_symbol_byte(text[from + i]))
-                            .collect();
-                        assert_eq!(found, expected, "{b} {pad} {after} {from}");
-                    }
-                }
-            }
-        }
     }
 
     proptest! {

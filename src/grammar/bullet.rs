@@ -8,7 +8,6 @@ use nom::character::complete::satisfy;
 use nom::combinator::{recognize, verify};
 
 use super::{Head, Res, offset_in, ws0};
-use crate::vector::Bytes16;
 
 /// Bullet characters that may touch their text ("•Rete"): typographic
 /// bullets, arrows, checks, geometric shapes, and emoji.
@@ -140,9 +139,8 @@ pub(crate) fn inline_bullets(line: &str) -> Option<(char, Vec<usize>)> {
     // Blog text has a lead byte every few dozen bytes (’ “ ” … and
     // no-break spaces), mostly right after a letter: a visible ASCII byte
     // before the lead byte rules it out before its character is decoded.
-    let leads = |a: Bytes16| a.eq(0xC2).or(a.eq(0xE2)).or(a.eq(0xF0));
     same_bullets(
-        crate::vector::positions(bytes, leads)
+        memchr::memchr3_iter(0xC2, 0xE2, 0xF0, bytes)
             .filter(|&i| i == 0 || !bytes[i - 1].is_ascii_graphic())
             .filter_map(|i| Some((i, inline_bullet_at(line, i)?))),
     )

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use crate::grammar::bullet;
+use crate::chars::may_open_inline_bullet;
 use crate::vector::{Bytes16, LANES};
 
 /// Normalises `text`: NFC, every run of white space folded to one space,
@@ -18,8 +18,8 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
 }
 
 /// [`normalize`], and whether `text` may hold an inline bullet (`·`, `•`,
-/// `✔`, an emoji: see [`bullet::may_open_inline_bullet`]) within its white
-/// space ends: `false` means it surely holds none, which the normalisation
+/// `✔`, an emoji: see [`may_open_inline_bullet`]) within its white space
+/// ends: `false` means it surely holds none, which the normalisation
 /// learns on the way from the lead bytes it looks at anyway.
 ///
 /// One pass ([`fold`]) settles most texts: it folds the white space and
@@ -60,7 +60,7 @@ fn fold(text: &str) -> Folded<'_> {
     fold_marks(bytes, |at| {
         let lead = bytes[at];
         if lead >= 0xC2 {
-            bullets |= bullet::may_open_inline_bullet(bytes, at);
+            bullets |= may_open_inline_bullet(bytes, at);
         }
         if lead >= 0xCC {
             let next = bytes.get(at + 1).copied().unwrap_or(0);
@@ -240,7 +240,7 @@ mod tests {
         fn probe_misses_no_bullet(text in "[a-zà-ü ,.•·–’“✔\u{a0}\u{85}\u{2028}👍e\u{301}\t\n‣⁃−■]{0,80}") {
             let (normal, bullets) = normalize_and_probe(&text);
             prop_assert_eq!(&*normal, &*normalize(&text));
-            let any = text.trim().chars().any(bullet::is_inline_bullet);
+            let any = text.trim().chars().any(crate::grammar::bullet::is_inline_bullet);
             prop_assert!(bullets || !any, "{:?}", text);
         }
     }

@@ -1,6 +1,7 @@
-//! Throughput of `tesi::parse` beside pulldown-cmark on the same documents,
-//! and the growth of parse time with input size on prose and on
-//! adversarial shapes.
+//! Throughput of `tesi::parse` beside pulldown-cmark (with its `simd`
+//! feature) on the same documents, one document at a time, as
+//! `../shared/bench/run.sh` measures it; and the growth of parse time with
+//! input size on prose and on adversarial shapes.
 //!
 //! ```text
 //! cargo bench --bench parse
@@ -38,18 +39,50 @@ fn records(text: &str) -> usize {
     doc.posts.len() + doc.blocks().count()
 }
 
-/// tesi and pulldown-cmark on a generated corpus, side by side.
+/// Documents of 1 to 20 KB, most of a few KB (the size of real dumps),
+/// about `total` bytes of them: each a generated dump of its own, with the
+/// same document as CommonMark.
+fn documents(total: usize) -> Vec<corpus::Doc> {
+    let mut rng = corpus::Rng::new(17);
+    let mut docs = Vec::new();
+    let mut size = 0;
+    while size < total {
+        // Log-uniform between 1 and 20 KB, then skewed to the small end.
+        let exp = (rng.below(1000) as f64 / 1000.0).powi(2);
+        let target = (1024.0 * 20f64.powf(exp)) as usize;
+        let doc = corpus::corpus(rng.next_u64(), target);
+        size += doc.text.len();
+        docs.push(doc);
+    }
+    docs
+}
+
+/// tesi and pulldown-cmark over the same 16 MB of documents of a few KB,
+/// one document at a time: what a caller that parses a corpus of dumps
+/// sees.
 fn corpus_bench(c: &mut Criterion) {
-    let doc = generated(|| corpus::corpus(7, 32 * MB));
-    let mut group = c.benchmark_group("corpus-32MB");
+    let docs = generated(|| documents(16 * MB));
+    let text: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
+    let markdown: u64 = docs.iter().map(|d| d.markdown.len() as u64).sum();
+    let mut group = c.benchmark_group("documents-16MB");
     group
         .sample_size(20)
         .measurement_time(Duration::from_secs(20));
-    group.throughput(Throughput::Bytes(doc.text.len() as u64));
-    group.bench_function("tesi::parse", |b| b.iter(|| records(black_box(&doc.text))));
-    group.throughput(Throughput::Bytes(doc.markdown.len() as u64));
+    group.throughput(Throughput::Bytes(text));
+    group.bench_function("tesi::parse", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| records(black_box(&d.text)))
+                .sum::<usize>()
+        })
+    });
+    group.throughput(Throughput::Bytes(markdown));
     group.bench_function("pulldown-cmark", |b| {
-        b.iter(|| cmark_events(black_box(&doc.markdown)))
+        b.iter(|| {
+            docs.iter()
+                .map(|d| cmark_events(black_box(&d.markdown)))
+                .sum::<usize>()
+        })
     });
     group.finish();
 }

@@ -139,7 +139,8 @@
 //!    it has passed.
 //! 3. **assemble** (`assemble/`): one left-to-right pass with bounded
 //!    look-ahead builds blocks, one per structure file, then posts.
-//! 4. **model** (`model.rs`): the records, with serde derives.
+//! 4. **model** (`model/`): the records, with serde derives; spans, times
+//!    and dates in `values.rs`, owned copies in `owned.rs`.
 //!
 //! Parsing is linear in the input, also on adversarial input: per-line
 //! rules cannot backtrack across lines, and look-ahead is bounded.

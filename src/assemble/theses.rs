@@ -103,7 +103,7 @@ fn read_thesis<'a>(
     out: &mut Vec<Thesis<'a>>,
 ) -> Option<usize> {
     let line = &lines[j];
-    let marker = (line.start, line.start + m.len);
+    let (marker_start, marker_end) = (line.start, line.start + m.len);
     let mut text_start = line.start + m.text;
     let mut last = j;
     if text_start == line.end {
@@ -147,15 +147,21 @@ fn read_thesis<'a>(
     let end = lines[last].end;
     // Theses sharing the line: split where the numbering goes on.
     let body = &source[text_start..end];
-    let mut current = (m.number, marker, text_start);
+    let mut current = Opening {
+        number: m.number,
+        marker_start,
+        marker_end,
+        text_start,
+    };
     // The line of each thesis: a cursor that only moves forward.
     let mut cursor = j;
-    for (at, n, text_at) in inline_markers(body) {
-        if n <= current.0 || n - current.0 > MAX_INLINE_GAP || n > MAX_NUMBER {
+    for inline in inline_markers(body) {
+        let n = inline.number;
+        if n <= current.number || n - current.number > MAX_INLINE_GAP || n > MAX_NUMBER {
             continue;
         }
-        let piece_end = text_start + body[..at].trim_end().len();
-        if piece_end <= current.2 {
+        let piece_end = text_start + body[..inline.at].trim_end().len();
+        if piece_end <= current.text_start {
             continue;
         }
         out.push(thesis(
@@ -166,24 +172,39 @@ fn read_thesis<'a>(
             piece_end,
             m.emphasis,
         ));
-        let marker_start = text_start + at;
-        let marker_end = marker_start + source[marker_start..text_start + text_at].trim_end().len();
-        current = (n, (marker_start, marker_end), text_start + text_at);
+        let marker_start = text_start + inline.at;
+        let next_text = text_start + inline.text;
+        current = Opening {
+            number: n,
+            marker_start,
+            marker_end: marker_start + source[marker_start..next_text].trim_end().len(),
+            text_start: next_text,
+        };
     }
     out.push(thesis(source, lines, &mut cursor, current, end, m.emphasis));
     Some(last)
 }
 
-/// One thesis record from its number, marker range, text start and end.
+/// Where a thesis opens: its number, the bytes of its marker and the
+/// byte where its text starts.
+#[derive(Debug, Clone, Copy)]
+struct Opening {
+    number: u32,
+    marker_start: usize,
+    marker_end: usize,
+    text_start: usize,
+}
+
+/// One thesis record from where it opens and where it ends.
 fn thesis<'a>(
     source: &'a str,
     lines: &[Scanned],
     cursor: &mut usize,
-    (number, marker, text_start): (u32, (usize, usize), usize),
+    opening: Opening,
     end: usize,
     emphasis: bool,
 ) -> Thesis<'a> {
-    let mut text = &source[text_start..end];
+    let mut text = &source[opening.text_start..end];
     if emphasis {
         text = crate::chars::trim_end(text);
         text = text
@@ -193,18 +214,18 @@ fn thesis<'a>(
     }
     while lines
         .get(*cursor + 1)
-        .is_some_and(|l| l.line.start <= marker.0)
+        .is_some_and(|l| l.line.start <= opening.marker_start)
     {
         *cursor += 1;
     }
     let line = lines[*cursor].line.number;
     Thesis {
-        number,
-        marker: Cow::Borrowed(&source[marker.0..marker.1]),
+        number: opening.number,
+        marker: Cow::Borrowed(&source[opening.marker_start..opening.marker_end]),
         text: normalize(text),
         notes: thesis::notes(text).map(normalize).collect(),
         comment: None,
-        span: Span::new(marker.0, end, line),
+        span: Span::new(opening.marker_start, end, line),
     }
 }
 

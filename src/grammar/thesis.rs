@@ -259,7 +259,7 @@ fn is_date_rest(text: &str, lexicon: &Lexicon) -> bool {
 /// A marker inside a line that continues a list: `number` ("." / ")")
 /// then white space and a capital letter or an opening quote, preceded by
 /// white space. Returns the marker's byte offset in `text` and its number.
-pub(crate) fn inline_markers(text: &str) -> impl Iterator<Item = (usize, u32, usize)> + '_ {
+pub(crate) fn inline_markers(text: &str) -> impl Iterator<Item = InlineMarker> + '_ {
     let bytes = text.as_bytes();
     // A marker's number closes with "." or ")": those are searched, and the
     // digits before them walked back (each run of digits once, as one
@@ -275,8 +275,19 @@ pub(crate) fn inline_markers(text: &str) -> impl Iterator<Item = (usize, u32, us
     })
 }
 
+/// A thesis marker inside a line of prose ("… la rete. 2. Le aziende …").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct InlineMarker {
+    /// The byte where its number starts.
+    pub at: usize,
+    /// Its number.
+    pub number: u32,
+    /// The byte where the thesis text after it starts.
+    pub text: usize,
+}
+
 /// The inline marker whose number starts at byte `i` of `text`, if any.
-fn inline_marker_at(text: &str, i: usize) -> Option<(usize, u32, usize)> {
+fn inline_marker_at(text: &str, i: usize) -> Option<InlineMarker> {
     let bytes = text.as_bytes();
     // The number opens a word: a digit after a space, a tab or a no-break
     // space.
@@ -293,7 +304,11 @@ fn inline_marker_at(text: &str, i: usize) -> Option<(usize, u32, usize)> {
     let (after, _) = ws1(rest).ok()?;
     let next = after.chars().next()?;
     let starts = next.is_uppercase() || "“\"«'‘*".contains(next);
-    (starts && n > 0 && n <= MAX_NUMBER).then(|| (i, n, offset_in(text, after)))
+    (starts && n > 0 && n <= MAX_NUMBER).then(|| InlineMarker {
+        at: i,
+        number: n,
+        text: offset_in(text, after),
+    })
 }
 
 /// Editorial insertions in square brackets ("[solo]", "[non tutte]"):
@@ -408,7 +423,7 @@ mod tests {
     #[test]
     fn ok_inline_markers() {
         let text = "Reputation: è tutto qui 37. Ascoltare, ascoltare";
-        let found: Vec<_> = inline_markers(text).map(|(i, n, _)| (i, n)).collect();
+        let found: Vec<_> = inline_markers(text).map(|m| (m.at, m.number)).collect();
         assert_eq!(found, [(25, 37)]);
         assert_eq!(inline_markers("degli anni 90. la nascita").count(), 0);
     }

@@ -25,8 +25,8 @@ const MAX_DEPTH: usize = 8;
 pub(super) struct Scratch<'a> {
     /// The items.
     recs: Vec<Recommendation<'a>>,
-    /// (indentation, marker, first item) of each bullet line.
-    shapes: Vec<(u32, &'a str, usize)>,
+    /// The shape of each bullet line.
+    shapes: Vec<Shape<'a>>,
     /// The markers the list has, for the test after a blank line: a list
     /// has one or two.
     markers: Vec<&'a str>,
@@ -61,7 +61,11 @@ pub(super) fn recommendation_list<'a>(
         };
         let line = &lines[j];
         let marker = &source[line.start..line.start + bullet.len];
-        shapes.push((indent, marker, recs.len()));
+        shapes.push(Shape {
+            indent,
+            marker,
+            first: recs.len(),
+        });
         if !markers.contains(&marker) {
             markers.push(marker);
         }
@@ -135,23 +139,35 @@ pub(super) fn recommendation_list<'a>(
     last + 1
 }
 
-/// Bullets that word processors use for sub-items (Word: • o ▪; Google
-/// Docs: ● ○ ■): with no indentation to go by, one of these after another
-/// marker goes one level down.
-const SUB_BULLETS: &[&str] = &["◦", "○", "o", "▪", "■", "·", "-", "*", "+", "⁃", "‣"];
+/// How a bullet line of a list looks: its indentation (columns), its
+/// marker, and the index of its first item (a line may hold several).
+#[derive(Debug, Clone, Copy)]
+struct Shape<'a> {
+    indent: u32,
+    marker: &'a str,
+    first: usize,
+}
 
 /// Gives every item its level. When the lines are indented differently,
 /// indentation alone decides; when the dump lost indentation, a sub-item
 /// bullet after another marker goes one level down and a marker seen
 /// before goes back to its level.
 fn assign_levels<'a>(
-    shapes: &[(u32, &'a str, usize)],
+    shapes: &[Shape<'a>],
     stack: &mut Vec<(u32, &'a str)>,
     recs: &mut [Recommendation<'_>],
 ) {
-    let indented = shapes.windows(2).any(|w| w[0].0 != w[1].0);
+    let indented = shapes.windows(2).any(|w| w[0].indent != w[1].indent);
     stack.clear();
-    for (n, &(indent, marker, first)) in shapes.iter().enumerate() {
+    for (
+        n,
+        &Shape {
+            indent,
+            marker,
+            first,
+        },
+    ) in shapes.iter().enumerate()
+    {
         let key = if indented { (indent, "") } else { (0, marker) };
         let level = if let Some(pos) = stack.iter().rposition(|&k| k == key) {
             stack.truncate(pos + 1);
@@ -160,7 +176,7 @@ fn assign_levels<'a>(
             while indented && stack.last().is_some_and(|&(i, _)| indent < i) {
                 stack.pop();
             }
-            let nests = indented || stack.is_empty() || SUB_BULLETS.contains(&marker);
+            let nests = indented || stack.is_empty() || bullet::is_sub_bullet(marker);
             if !nests {
                 stack.pop();
             }
@@ -169,7 +185,7 @@ fn assign_levels<'a>(
             }
             stack.len().saturating_sub(1)
         };
-        let until = shapes.get(n + 1).map_or(recs.len(), |s| s.2);
+        let until = shapes.get(n + 1).map_or(recs.len(), |s| s.first);
         for r in recs.get_mut(first..until).unwrap_or_default() {
             r.level = level as u32;
         }

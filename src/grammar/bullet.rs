@@ -182,6 +182,16 @@ pub(crate) fn is_inline_bullet(c: char) -> bool {
     is_symbol_bullet(c) && !matches!(c, '–' | '—' | '→')
 }
 
+/// Whether `marker` is one of the bullets that word processors use for
+/// sub-items (Word: • o ▪; Google Docs: ● ○ ■): with no indentation to go
+/// by, one of these after another marker goes one level down.
+pub(crate) fn is_sub_bullet(marker: &str) -> bool {
+    matches!(
+        marker,
+        "◦" | "○" | "o" | "▪" | "■" | "·" | "-" | "*" | "+" | "⁃" | "‣"
+    )
+}
+
 /// Columns of leading white space (a tab counts four).
 pub(crate) fn indent(raw: &str) -> u32 {
     let mut cols = 0u32;

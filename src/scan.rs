@@ -4,7 +4,7 @@
 //! lines make together; it asks for lines through a [`Window`], which
 //! scans them a chunk ahead and drops those passed.
 
-use crate::grammar::boilerplate;
+use crate::grammar::boilerplate::{self, Closing};
 use crate::grammar::bullet::{self, Bullet};
 use crate::grammar::listing::{self, Entry};
 use crate::grammar::series_link::{self, Located};
@@ -36,7 +36,7 @@ pub(crate) enum Kind {
     Bullet { bullet: Bullet, indent: u32 },
     /// Prose or a title; `tail` is a furniture marker closing the line
     /// (its category and absolute byte offset).
-    Text { tail: Option<(Category, usize)> },
+    Text { tail: Option<Closing> },
 }
 
 /// Where a physical line starts, and its number (from 1). The assembly
@@ -389,7 +389,10 @@ fn kind_of<const GATED: bool>(line: &str, start: usize, lexicon: &Lexicon, leadi
     // Prose or a title, which may end with a marker ("… Continua a
     // leggere →").
     Kind::Text {
-        tail: boilerplate::tail(text, lexicon).map(|(category, at)| (category, start + at)),
+        tail: boilerplate::tail(text, lexicon).map(|c| Closing {
+            at: start + c.at,
+            ..c
+        }),
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use crate::grammar::boilerplate::Closing;
 use crate::model::Span;
 use crate::scan::{Kind, Scanned};
 
@@ -57,7 +58,7 @@ pub(super) fn close_paragraph<'a>(
     let end_line = &lines[last];
     match end_line.kind {
         Kind::Text {
-            tail: Some((category, at)),
+            tail: Some(Closing { category, at }),
         } => {
             let prose_end = first.start + source[first.start..at].trim_end().len();
             items.push(Item::Text {

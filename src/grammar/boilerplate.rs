@@ -31,6 +31,14 @@ pub(crate) enum Furniture {
     Tail(Category, usize),
 }
 
+/// A marker that closes a line of prose ("… Continua a leggere →"): its
+/// category and the byte where it starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Closing {
+    pub category: Category,
+    pub at: usize,
+}
+
 /// Arrows and guillemets that decorate navigation links ("← Post
 /// precedente", "« Older posts").
 const LEADING_ARROWS: &[char] = &['←', '«', '‹', '↑', '→', '»', '›', '<', '|'];
@@ -40,7 +48,7 @@ const LEADING_ARROWS: &[char] = &['←', '«', '‹', '↑', '→', '»', '›',
 pub(crate) fn furniture(line: &str, lexicon: &Lexicon) -> Option<Furniture> {
     whole(&Head::of(line, lexicon)?)
         .map(Furniture::Whole)
-        .or_else(|| tail(line, lexicon).map(|(category, at)| Furniture::Tail(category, at)))
+        .or_else(|| tail(line, lexicon).map(|c| Furniture::Tail(c.category, c.at)))
 }
 
 /// What may open a line of furniture: a phrase of the boilerplate, a
@@ -217,13 +225,13 @@ fn tail_rest(rest: &str) -> bool {
 /// The `Tail` phrase that opens `line` at byte `at` and closes the line
 /// (what follows it is short enough to be the marker's own words).
 #[inline]
-fn marker_at(line: &str, at: usize, lexicon: &Lexicon) -> Option<(Category, usize)> {
+fn marker_at(line: &str, at: usize, lexicon: &Lexicon) -> Option<Closing> {
     let rest = &line[at..];
     lexicon
         .tails
         .prefixes(rest)
         .find(|&(n, _)| tail_rest(&rest[n..]))
-        .map(|(_, &category)| (category, at))
+        .map(|(_, &category)| Closing { category, at })
 }
 
 /// The leftmost `Tail` phrase that closes `line`, with its byte offset.
@@ -234,7 +242,7 @@ fn marker_at(line: &str, at: usize, lexicon: &Lexicon) -> Option<(Category, usiz
 /// prose. So only symbols, and the first word after a symbol other than a
 /// comma, are looked up; letters and spaces are passed over by the byte
 /// search [`symbol_candidates`](crate::vector::symbol_candidates).
-pub(crate) fn tail(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
+pub(crate) fn tail(line: &str, lexicon: &Lexicon) -> Option<Closing> {
     let marker_at = |at: usize| marker_at(line, at, lexicon);
     let bytes = line.as_bytes();
     let mut from = line.len().saturating_sub(TAIL_WINDOW);
@@ -289,7 +297,7 @@ mod tests {
     /// [`tail`] by its definition, a character at a time: at each symbol
     /// of the window, a phrase that opens there, then one that opens the
     /// word after it (unless the symbol is a comma).
-    fn tail_by_chars(line: &str, lexicon: &Lexicon) -> Option<(Category, usize)> {
+    fn tail_by_chars(line: &str, lexicon: &Lexicon) -> Option<Closing> {
         let marker_at = |at: usize| marker_at(line, at, lexicon);
         let mut from = line.len().saturating_sub(TAIL_WINDOW);
         while !line.is_char_boundary(from) {

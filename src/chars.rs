@@ -321,13 +321,13 @@ impl<'a> Iterator for Words<'a> {
 }
 
 /// Whether the character whose encoding starts at byte `at` of `bytes`
-/// may be an inline bullet (`grammar::bullet::is_inline_bullet`), judged by its first
-/// bytes: `·` (C2 B7), anything opening with F0 (emoji), and E2 less the
-/// general punctuation, superscripts and currency that hold no bullet
-/// (quotes, dashes, the ellipsis, white space: E2 80 and E2 81 but `‒`,
-/// `•`, `‣` and `⁃`; E2 82). Blog text has a quote every few dozen bytes;
-/// a paragraph whose lead bytes are all such is spared the inline-list
-/// search.
+/// may be an inline bullet (`grammar::bullet::is_inline_bullet`), judged
+/// by its first bytes: `·` (C2 B7), anything opening with F0 (emoji),
+/// and E2 less the general punctuation, superscripts and currency that
+/// hold no bullet (quotes, dashes, the ellipsis, white space: E2 80 and
+/// E2 81 but `‒`, `•`, `‣` and `⁃`; E2 82). Blog text has a quote every
+/// few dozen bytes; a paragraph whose lead bytes are all such is spared
+/// the inline-list search.
 pub(crate) fn may_open_inline_bullet(bytes: &[u8], at: usize) -> bool {
     let next = bytes.get(at + 1).copied().unwrap_or(0);
     let third = bytes.get(at + 2).copied().unwrap_or(0);

@@ -84,11 +84,8 @@ pub(crate) fn whole(head: &Head) -> Option<Category> {
         line.trim_start_matches(|c: char| LEADING_ARROWS.contains(&c) || c.is_whitespace())
     };
     // The head says whether a phrase opens the line itself.
-    let phrases = if core.len() < line.len() || head.words.has(List::Boilerplate) {
-        Some(lexicon.boilerplate.prefixes(core))
-    } else {
-        None
-    };
+    let phrases = (core.len() < line.len() || head.words.has(List::Boilerplate))
+        .then(|| lexicon.boilerplate.prefixes(core));
     for (n, &(category, pattern)) in phrases.into_iter().flatten() {
         let rest = &core[n..];
         let whole = match pattern {

@@ -119,15 +119,10 @@ pub(crate) fn ws1(input: &str) -> Res<'_, &str> {
 /// `1*DIGIT` as a number; fails on overflow rather than wrapping.
 #[inline]
 pub(crate) fn number<T: TryFrom<u64>>(input: &str) -> Res<'_, T> {
-    let digits = input.bytes().take_while(u8::is_ascii_digit);
-    let mut len = 0;
-    let mut value = Some(0u64);
-    for digit in digits {
-        len += 1;
-        value = value
-            .and_then(|v| v.checked_mul(10))
-            .and_then(|v| v.checked_add(u64::from(digit - b'0')));
-    }
+    let len = input.bytes().take_while(u8::is_ascii_digit).count();
+    let value = input.as_bytes()[..len].iter().try_fold(0u64, |v, &d| {
+        v.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+    });
     let kind = match (len, value.map(T::try_from)) {
         (0, _) => nom::error::ErrorKind::Digit,
         (_, Some(Ok(value))) => return Ok((&input[len..], value)),

@@ -132,7 +132,7 @@
 //! 2. **scan** (`scan.rs`, `grammar/`): each line classified alone, by
 //!    nom rules, one file per structure. The scan finds a line's head
 //!    once (its first character and the lexicon lists whose phrases open
-//!    it, in one walk of an anchored Aho-Corasick automaton) and asks each
+//!    it, one hash lookup of its first word) and asks each
 //!    rule in order of precedence, when that rule's own gate
 //!    (`grammar/*.rs`, `opens`) lets the head in. Lines are scanned a
 //!    chunk ahead of the assembly, through a window that drops the lines

@@ -14,14 +14,15 @@
 //! assert_eq!(doc.posts[0].blocks.len(), 2);
 //! ```
 //!
-//! Phrases match ignoring case, with any run of white space (NBSP
-//! included) standing for one space and `’` for `'`.
+//! Phrases match whole words, ignoring case, with any run of white space
+//! (NBSP included) standing for one space and `’` for `'`: "mar" names
+//! March in "mar 2015", not in "martedì".
 
 mod en;
 mod it;
+mod openers;
 mod phrases;
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::model::{Category, Direction};
@@ -178,8 +179,8 @@ pub struct Lexicon {
     pub(crate) months: Phrases<u8>,
     pub(crate) numbers: Phrases<u32>,
     pub(crate) series_links: Phrases<Direction>,
-    /// Every phrase of every list in one automaton, for [`Lexicon::openers`].
-    openers: OnceLock<Openers>,
+    /// The first words of every list's phrases, for [`Lexicon::openers`].
+    openers: OnceLock<openers::Openers>,
 }
 
 impl Default for Lexicon {
@@ -241,7 +242,7 @@ impl Lexicon {
         self.reindex();
     }
 
-    /// Forgets the automaton of every list's phrases, after a change.
+    /// Forgets the index of every list's first words, after a change.
     fn reindex(&mut self) {
         self.openers = OnceLock::new();
     }
@@ -340,18 +341,12 @@ impl Lexicon {
             .collect()
     }
 
-    /// The lists with a phrase that may open `text` (its first
-    /// [`OPENING_CHARS`] characters do): what the grammars' gates ask of a
-    /// line, found in one walk over its first characters.
+    /// The lists with a phrase that may open `text`: what the grammars'
+    /// gates ask of a line, found from its first word.
     pub(crate) fn openers(&self, text: &str) -> Lists {
-        let openers = self.openers.get_or_init(|| Openers::new(self));
-        let mut found = Lists::default();
-        if let Some(automaton) = openers.automaton.as_ref().filter(|a| a.may_open(text)) {
-            automaton.walk(text, |_, pattern| {
-                found = found.union(openers.lists[pattern]);
-            });
-        }
-        found
+        self.openers
+            .get_or_init(|| openers::Openers::new(self.lists()))
+            .of(text)
     }
 }
 
@@ -405,55 +400,6 @@ impl Lists {
 
     fn with(self, list: List) -> Lists {
         Lists(self.0 | list.bit())
-    }
-
-    fn union(self, other: Lists) -> Lists {
-        Lists(self.0 | other.0)
-    }
-}
-
-/// Characters of a phrase that [`Lexicon::openers`] compares.
-const OPENING_CHARS: usize = 6;
-
-/// The first [`OPENING_CHARS`] characters of `phrase`.
-fn opening_chars(phrase: &str) -> &str {
-    match phrase.char_indices().nth(OPENING_CHARS) {
-        Some((end, _)) => &phrase[..end],
-        None => phrase,
-    }
-}
-
-/// Every phrase of a lexicon in one anchored automaton, with the lists
-/// each belongs to.
-#[derive(Debug, Clone)]
-struct Openers {
-    automaton: Option<phrases::Matcher>,
-    /// For each pattern of the automaton, the lists it belongs to.
-    lists: Vec<Lists>,
-}
-
-impl Openers {
-    fn new(lexicon: &Lexicon) -> Self {
-        let mut index: HashMap<&str, usize> = HashMap::new();
-        let mut texts: Vec<&str> = Vec::new();
-        let mut lists: Vec<Lists> = Vec::new();
-        for (list, phrases) in lexicon.lists() {
-            // A gate needs to know that a phrase may open a text: its first
-            // characters are enough, and they keep the automaton small
-            // enough to stay in cache.
-            for text in phrases.into_iter().map(opening_chars) {
-                let at = *index.entry(text).or_insert_with(|| {
-                    texts.push(text);
-                    lists.push(Lists::default());
-                    texts.len() - 1
-                });
-                lists[at] = lists[at].with(list);
-            }
-        }
-        Openers {
-            automaton: phrases::Matcher::new(texts),
-            lists,
-        }
     }
 }
 

@@ -223,6 +223,9 @@ impl Matcher {
     /// phrase can match any more.
     ///
     /// A run of white space is one space, as in the folded phrases.
+    /// Phrases match whole words: one that ends with a letter does not
+    /// match where the text goes on with a letter ("mar" in "martedì").
+    /// `Lexicon::openers` relies on it to look up a line's first word.
     pub(crate) fn walk(&self, text: &str, mut found: impl FnMut(usize, usize)) {
         let dfa = &self.automaton;
         let Ok(mut state) = dfa.start_state(Anchored::Yes) else {
@@ -261,7 +264,7 @@ impl Matcher {
             if dfa.is_dead(state) {
                 return;
             }
-            if dfa.is_match(state) {
+            if dfa.is_match(state) && !splits_word(text, i) {
                 for k in 0..dfa.match_len(state) {
                     let pattern = dfa.match_pattern(state, k);
                     if dfa.pattern_len(pattern) == fed {
@@ -271,6 +274,12 @@ impl Matcher {
             }
         }
     }
+}
+
+/// Whether byte `at` of `text` falls between two letters.
+fn splits_word(text: &str, at: usize) -> bool {
+    let (before, after) = text.split_at(at);
+    before.ends_with(crate::chars::is_alpha) && after.starts_with(crate::chars::is_alpha)
 }
 
 /// Lowercases, folds white space runs to one space, `’` to `'`.
@@ -286,7 +295,7 @@ pub(crate) fn fold_phrase(phrase: &str) -> String {
 }
 
 /// One character as phrases store it: lowercase, `’` as `'`.
-fn fold_char(c: char) -> char {
+pub(super) fn fold_char(c: char) -> char {
     if c.is_ascii() {
         c.to_ascii_lowercase()
     } else if c == '\u{2019}' {
@@ -399,6 +408,18 @@ mod tests {
         assert_eq!(phrases.longest_prefix("École"), Some((6, &1)));
         assert_eq!(phrases.longest_prefix("’Ndrangheta"), Some((13, &2)));
         assert_eq!(phrases.longest_prefix("“école"), None);
+    }
+
+    #[test]
+    fn ok_phrases_match_whole_words() {
+        let months = set(&["mar", "marzo", "n."]);
+        assert_eq!(months.longest_prefix("Marzo 2015"), Some((5, &1)));
+        assert_eq!(months.longest_prefix("mar 2015"), Some((3, &0)));
+        assert_eq!(months.longest_prefix("mar.2015"), Some((3, &0)));
+        assert_eq!(months.longest_prefix("mar2015"), Some((3, &0)));
+        assert_eq!(months.longest_prefix("Martedì"), None);
+        // A phrase that ends with no letter may run into a word.
+        assert_eq!(months.longest_prefix("n.tre"), Some((2, &2)));
     }
 
     #[test]

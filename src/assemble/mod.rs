@@ -16,6 +16,7 @@ use std::borrow::Cow;
 
 mod episodes;
 mod intro;
+mod page_head;
 mod paragraphs;
 mod posts;
 mod recommendations;

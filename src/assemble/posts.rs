@@ -114,7 +114,19 @@ pub(super) fn posts<'a>(
         furniture_under_titles: false,
     };
     let mut items = items.peekable();
+    // The category of the item before, when it was furniture.
+    let mut after_furniture = None;
     while let Some(item) = items.next() {
+        // Furniture that heads a list ("Condividi:", "Correlati") owns the
+        // list under it: share buttons, related posts.
+        let item = match (item, after_furniture.filter(|c: &Category| c.heads_list())) {
+            (Item::Recommendations(list), Some(category)) => Item::Furniture(category, list.span),
+            (item, _) => item,
+        };
+        after_furniture = match item {
+            Item::Furniture(category, _) => Some(category),
+            _ => None,
+        };
         match item {
             Item::Furniture(category, span) => posts.furniture(category, span, &mut items),
             Item::Listing { date, title, span } => posts.listing(date, title, span),
@@ -133,6 +145,7 @@ pub(super) fn posts<'a>(
         }
     }
     posts.doc.posts = posts.building.into_posts();
+    super::page_head::page_head(&mut posts.doc, source, lexicon);
     posts.doc
 }
 
@@ -354,7 +367,7 @@ impl<'a> Posts<'a, '_> {
 /// covering `span`, whose text is `text` when the caller has normalised
 /// it already; a title that numbers an episode of a series carries that
 /// episode.
-fn title_record<'a>(
+pub(super) fn title_record<'a>(
     source: &'a str,
     line: Span,
     span: Span,

@@ -438,6 +438,17 @@ impl Category {
                 | Category::Continuation
         )
     }
+
+    /// Whether furniture of this category may head a list that belongs to
+    /// it: the share buttons under "Condividi:", the links under "Post
+    /// navigation", the posts under "Correlati" or a sidebar's "Articoli
+    /// recenti".
+    pub const fn heads_list(self) -> bool {
+        matches!(
+            self,
+            Category::ShareBar | Category::Navigation | Category::Related | Category::Footer
+        )
+    }
 }
 
 impl fmt::Display for Category {

@@ -1,0 +1,115 @@
+//! The head of a page: the site's name, search box, menu and tagline that
+//! a theme prints above the first post.
+//!
+//! The posts pass takes the first title-like line of a page for the first
+//! post's title. On a page that opens with the site's name, that line is
+//! the name, and what follows it is site furniture before the post's own
+//! title. This pass looks at the first post once the posts are built:
+//!
+//! - a title, then site furniture (a search box, a menu), then a heading
+//!   before the body: the name and the furniture go to the page's
+//!   `front`, and the heading becomes the post's title;
+//! - a first "post" with site furniture, headings and nothing else, before
+//!   a post of its own: all of it goes to the `front`.
+//!
+//! Both need the site furniture between the name and the title, so a post
+//! whose title is followed by its own text is left as it is.
+
+use crate::lexicon::Lexicon;
+use crate::model::{Block, Boilerplate, Category, Document, Post, Span, Title};
+
+use super::posts::title_record;
+
+/// Moves the site's name and furniture that open `doc` to its `front`
+/// (see the module documentation).
+pub(super) fn page_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: &Lexicon) {
+    let Some(first) = doc.posts.first() else {
+        return;
+    };
+    let head = site_furniture_after_title(first);
+    if head == 0 {
+        return;
+    }
+    let only_head = first.blocks[head..]
+        .iter()
+        .all(|b| matches!(b, Block::Heading(_) | Block::Boilerplate(_)));
+    if only_head && doc.posts.len() > 1 {
+        let post = doc.posts.remove(0);
+        doc.front.extend(name_record(post.title));
+        doc.front
+            .extend(post.blocks.into_iter().filter_map(as_furniture));
+        return;
+    }
+    let Some(Block::Heading(heading)) = first.blocks.get(head) else {
+        return;
+    };
+    if !has_body(&first.blocks[head + 1..]) {
+        return;
+    }
+    let span = heading.span;
+    let post = &mut doc.posts[0];
+    // The heading leaves the blocks with the furniture before it, and
+    // comes back as the title.
+    let mut moved: Vec<Block<'a>> = post.blocks.drain(..=head).collect();
+    moved.pop();
+    let title = title_record(source, span, span, None, lexicon);
+    doc.front.extend(name_record(post.title.replace(title)));
+    doc.front.extend(moved.into_iter().filter_map(as_furniture));
+    post.span = Span::new(span.start, post.span.end, span.line);
+}
+
+/// How many blocks of site furniture (a search box, a menu, a skip link)
+/// follow the title of `post` at the start of its blocks; zero when the
+/// post has no title.
+fn site_furniture_after_title(post: &Post<'_>) -> usize {
+    if post.title.as_ref().is_none_or(|t| t.episode.is_some()) {
+        return 0;
+    }
+    post.blocks
+        .iter()
+        .take_while(|b| {
+            matches!(b, Block::Boilerplate(Boilerplate { category, .. }) if is_site_furniture(*category))
+        })
+        .count()
+}
+
+/// Furniture that a theme prints around every page rather than around a
+/// post.
+fn is_site_furniture(category: Category) -> bool {
+    matches!(
+        category,
+        Category::Footer | Category::Navigation | Category::SkipLink
+    )
+}
+
+/// Whether `blocks` hold text the author wrote: a paragraph, a list, a
+/// thesis list.
+fn has_body(blocks: &[Block<'_>]) -> bool {
+    blocks
+        .iter()
+        .any(|b| !matches!(b, Block::Heading(_) | Block::Boilerplate(_)))
+}
+
+/// The site's name, taken for a title, as the furniture it is.
+fn name_record(title: Option<Title<'_>>) -> Option<Boilerplate<'_>> {
+    title.map(|t| Boilerplate {
+        category: Category::Footer,
+        text: t.text,
+        span: t.span,
+    })
+}
+
+/// A block of the page's head as furniture: boilerplate as it is, a
+/// heading (a tagline) as site furniture. The head holds nothing else
+/// (see [`page_head`]).
+fn as_furniture(block: Block<'_>) -> Option<Boilerplate<'_>> {
+    match block {
+        Block::Boilerplate(b) => Some(b),
+        Block::Heading(h) => Some(Boilerplate {
+            category: Category::Footer,
+            text: h.text,
+            span: h.span,
+        }),
+        _ => None,
+    }
+}

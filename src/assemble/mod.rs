@@ -14,6 +14,7 @@
 
 use std::borrow::Cow;
 
+mod byline;
 mod episodes;
 mod intro;
 mod page_head;

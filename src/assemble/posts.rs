@@ -11,6 +11,7 @@ use crate::model::{
 };
 use crate::normalize::normalize;
 
+use super::byline::{byline_fields, into_meta};
 use super::intro::{recommendation_list, thesis_list};
 use super::shape::{is_bare_title, is_heading, is_title};
 use super::{Item, exact};
@@ -254,6 +255,20 @@ impl<'a> Posts<'a, '_> {
             next.post.title = Some(title_record(self.source, title, title, None, self.lexicon));
             next.has_content = true;
             self.building.push(next);
+        }
+        // The short lines above a date line at the head of a post are the
+        // rest of its byline.
+        if category == Category::PostMeta
+            && let Some(b) = self.building.last_mut()
+        {
+            let fields = byline_fields(&b.post.blocks, self.source, b.post.title.is_some());
+            let start = b.post.blocks.len() - fields;
+            into_meta(&mut b.post.blocks[start..]);
+            b.has_body &= b
+                .post
+                .blocks
+                .iter()
+                .any(|b| !matches!(b, Block::Boilerplate(_)));
         }
         match self.building.last_mut() {
             None => self.doc.front.push(record),

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use crate::grammar::date::find_date;
-use crate::grammar::episode::numbered_title;
+use crate::grammar::episode::numbered_post_title;
 use crate::lexicon::Lexicon;
 use crate::model::{
     Block, Boilerplate, Category, Date, Document, Heading, Paragraph, Post, Span, Title,
@@ -390,8 +390,8 @@ pub(super) fn title_record<'a>(
     lexicon: &Lexicon,
 ) -> Title<'a> {
     let raw = &source[line.start..line.end];
-    let episode =
-        numbered_title(raw, lexicon).map(|h| Box::new(super::episodes::episode_of(&h, raw, span)));
+    let episode = numbered_post_title(raw, lexicon)
+        .map(|h| Box::new(super::episodes::episode_of(&h, raw, span)));
     Title {
         text: text.unwrap_or_else(|| normalize(raw)),
         episode,

@@ -251,6 +251,7 @@ pub(crate) fn header<'a>(line: &'a str, lexicon: &Lexicon) -> Option<Header<'a>>
 //                 / series ":" *WSP <episode-word> 1*WSP episode-number [separator title]
 //                 / series *WSP "(" [<episode-word> 1*WSP] episode-number ")" [separator title]
 //                 / series *WSP "#" number [separator title]
+//                 / series *WSP "[" number "]" [separator title]
 //                 / series "," *WSP (number-word 1*WSP <episode-word> / <episode-word> 1*WSP number-word))
 pub(crate) fn numbered_title<'a>(title: &'a str, lexicon: &Lexicon) -> Option<Header<'a>> {
     if let Some(h) = header(title, lexicon) {
@@ -328,6 +329,15 @@ pub(crate) fn numbered_title<'a>(title: &'a str, lexicon: &Lexicon) -> Option<He
                 .ok()?;
                 (!r.starts_with(crate::chars::is_alnum)).then_some((n, None, r))
             }
+            // "Info Sec Unplugged [19] – titolo"
+            '[' => (|i: &'a str| {
+                let (i, _) = char('[')(i)?;
+                let (i, n) = number::<u32>(i)?;
+                let (i, _) = char(']')(i)?;
+                Ok::<_, nom::Err<nom::error::Error<&str>>>((i, n))
+            })(rest)
+            .ok()
+            .map(|(r, n)| (n, None, r)),
             _ => None,
         };
         let Some((number, of, rest)) = parsed else {
@@ -353,13 +363,50 @@ pub(crate) fn numbered_title<'a>(title: &'a str, lexicon: &Lexicon) -> Option<He
     None
 }
 
+/// Parses a post's title that numbers an episode: a [`numbered_title`],
+/// or a series name of two words or more closed by the number, as weekly
+/// columns are titled ("Weekly Update 423"). The bare closing number is
+/// read in titles only: in a list item or a sentence it counts things
+/// ("Aumentare i follower del 20").
+// post-title  = numbered-title / series 1*WSP 1*4DIGIT   ; no year, the series two words or more
+pub(crate) fn numbered_post_title<'a>(title: &'a str, lexicon: &Lexicon) -> Option<Header<'a>> {
+    numbered_title(title, lexicon).or_else(|| closing_number(title))
+}
+
+/// The closing-number form of [`numbered_post_title`].
+fn closing_number(title: &str) -> Option<Header<'_>> {
+    let digits = title.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let at = title.len() - digits;
+    let series = title[..at]
+        .strip_suffix(|c: char| c.is_whitespace())?
+        .trim_end();
+    let (_, number) = number::<u32>(&title[at..]).ok()?;
+    let year = (MIN_YEAR..=MAX_YEAR).contains(&number) && digits == 4;
+    let words = series.split_whitespace().count();
+    let named = series
+        .chars()
+        .all(|c| crate::chars::is_alpha(c) || c == ' ' || c == '\'');
+    (digits <= 4 && number > 0 && !year && words >= 2 && named).then_some(Header {
+        tag: None,
+        series: Some(series),
+        number: Some(number),
+        of: None,
+        title: None,
+    })
+}
+
+/// Four-digit numbers from here to there closing a title are years ("Le
+/// tendenze del 2024"), not episodes.
+const MIN_YEAR: u32 = 1900;
+const MAX_YEAR: u32 = 2100;
+
 /// The delimiters a numbered title may have its number after (`:` `,`
-/// `-` `–` `—` `|` `(` `#`), with their byte offsets.
+/// `-` `–` `—` `|` `(` `#` `[`), with their byte offsets.
 fn delimiters(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     // Bytes, not characters: only the dashes (E2 80 93, E2 80 94) need
     // decoding.
     text.bytes().enumerate().filter_map(|(i, b)| match b {
-        b':' | b',' | b'-' | b'|' | b'(' | b'#' => Some((i, char::from(b))),
+        b':' | b',' | b'-' | b'|' | b'(' | b'#' | b'[' => Some((i, char::from(b))),
         0xE2 => text[i..]
             .chars()
             .next()
@@ -581,6 +628,32 @@ mod tests {
             numbered_title("Un titolo qualunque", &Lexicon::default()),
             None
         );
+    }
+
+    #[test]
+    fn ok_numbered_post_titles() {
+        let lexicon = Lexicon::default();
+        let post = |t: &'static str| {
+            numbered_post_title(t, &lexicon).map(|h| (h.series, h.number, h.title))
+        };
+        assert_eq!(
+            post("Weekly Update 423"),
+            Some((Some("Weekly Update"), Some(423), None))
+        );
+        assert_eq!(
+            post("Info Sec Unplugged [19] – Threat Int. (3a parte)"),
+            Some((
+                Some("Info Sec Unplugged"),
+                Some(19),
+                Some("Threat Int. (3a parte)")
+            ))
+        );
+        assert_eq!(post("Le tendenze del 2024"), None);
+        assert_eq!(post("Windows 11"), None);
+        assert_eq!(post("Marketing 2.0"), None);
+        assert_eq!(post("Top 10 regole"), None);
+        // The bare closing number is for post titles only.
+        assert_eq!(numbered_title("Weekly Update 423", &lexicon), None);
     }
 
     #[test]

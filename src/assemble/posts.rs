@@ -13,6 +13,7 @@ use crate::normalize::normalize;
 
 use super::byline::{byline_fields, into_meta};
 use super::intro::{recommendation_list, thesis_list};
+use super::menus::is_link_list;
 use super::shape::{is_bare_title, is_heading, is_title};
 use super::{Item, exact};
 
@@ -136,17 +137,34 @@ pub(super) fn posts<'a>(
                 let block = thesis_list(source, b, list, worded, lexicon);
                 posts.furniture_under_titles |= b.push_body(block);
             }
+            // A list of links with no lead-in is a menu or a sidebar's
+            // list. After the end of a post no lead-in can come before it:
+            // it is looked at before it may open a post.
+            Item::Recommendations(list)
+                if posts.building.last().is_none_or(|b| b.ended)
+                    && list.lead_in.is_none()
+                    && is_link_list(&list.items) =>
+            {
+                posts.furniture(Category::Navigation, list.span, &mut items);
+            }
             Item::Recommendations(list) => {
                 let b = current_post(&mut posts.building, list.span);
-                let block = recommendation_list(source, b, list);
-                posts.furniture_under_titles |= b.push_body(block);
+                match recommendation_list(source, b, list) {
+                    Block::RecommendationList(list)
+                        if list.lead_in.is_none() && is_link_list(&list.items) =>
+                    {
+                        posts.furniture(Category::Navigation, list.span, &mut items);
+                    }
+                    block => posts.furniture_under_titles |= b.push_body(block),
+                }
             }
             Item::Block(block) => posts.block(block),
             Item::Text { span, single, text } => posts.text_item(span, single, text, &mut items),
         }
     }
     posts.doc.posts = posts.building.into_posts();
-    super::page_head::page_head(&mut posts.doc, source, lexicon);
+    super::page::page_head(&mut posts.doc, source, lexicon);
+    super::page::sidebar_posts(&mut posts.doc);
     posts.doc
 }
 

@@ -1,5 +1,6 @@
-//! The head of a page: the site's name, search box, menu and tagline that
-//! a theme prints above the first post.
+//! The page around the posts: the site's name, search box, menu and
+//! tagline that a theme prints above the first post, and the sidebar's
+//! widgets after them.
 //!
 //! The posts pass takes the first title-like line of a page for the first
 //! post's title. On a page that opens with the site's name, that line is
@@ -14,6 +15,11 @@
 //!
 //! Both need the site furniture between the name and the title, so a post
 //! whose title is followed by its own text is left as it is.
+//!
+//! After the posts, a widget's title above its list of links ("Friends of
+//! the blog" over a blogroll) reads as the title of a post made of
+//! furniture: such a "post" is the sidebar, and goes with the post
+//! before it (see [`sidebar_posts`]).
 
 use crate::lexicon::Lexicon;
 use crate::model::{Block, Boilerplate, Category, Document, Post, Span, Title};
@@ -56,6 +62,34 @@ pub(super) fn page_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: &L
     doc.front.extend(name_record(post.title.replace(title)));
     doc.front.extend(moved.into_iter().filter_map(as_furniture));
     post.span = Span::new(span.start, post.span.end, span.line);
+}
+
+/// Folds each "post" that is a widget's title over site furniture only
+/// (no date, no text of its own) into the post before it, as furniture.
+pub(super) fn sidebar_posts(doc: &mut Document<'_>) {
+    let mut i = doc.posts.len();
+    while i > 1 {
+        i -= 1;
+        let post = &doc.posts[i];
+        let widget = post.title.as_ref().is_some_and(|t| t.episode.is_none())
+            && post.date.is_none()
+            && !post.blocks.is_empty()
+            && post.blocks.iter().all(|b| {
+                matches!(b, Block::Boilerplate(Boilerplate { category, .. }) if is_site_furniture(*category))
+            });
+        if !widget {
+            continue;
+        }
+        let widget = doc.posts.remove(i);
+        let before = &mut doc.posts[i - 1];
+        before.span = before.span.cover(widget.span);
+        before.blocks.extend(
+            name_record(widget.title)
+                .into_iter()
+                .chain(widget.blocks.into_iter().filter_map(as_furniture))
+                .map(Block::Boilerplate),
+        );
+    }
 }
 
 /// How many blocks of site furniture (a search box, a menu, a skip link)

@@ -1,0 +1,78 @@
+//! Lists of links: menus, social buttons, blogrolls, tag clouds printed
+//! as bullets.
+//!
+//! A theme's menu comes out of the page as a bullet list of a few words
+//! an item, and so does a sidebar's list of social profiles or friendly
+//! sites. The author's lists differ in one of two ways: they are
+//! announced by a lead-in ("Tre cose da fare:"), or their items are
+//! sentences or at least carry a clause. A list with neither is a list of
+//! links: furniture, not recommendations.
+
+use crate::model::Recommendation;
+
+/// Words a link label holds at most ("Editoriali di Dario Fadda").
+const MAX_LINK_WORDS: usize = 4;
+
+/// Items a list of links holds at least: two short items with no lead-in
+/// are as often the author's ("• Pro • Contro").
+const MIN_LINKS: usize = 3;
+
+/// Whether `items`, a list with no lead-in, is a list of links: three
+/// items or more, each a few words with no punctuation of a sentence or a
+/// clause.
+pub(super) fn is_link_list(items: &[Recommendation<'_>]) -> bool {
+    items.len() >= MIN_LINKS && items.iter().all(|item| is_link_label(&item.text))
+}
+
+/// Whether `text` reads as the label of a link.
+fn is_link_label(text: &str) -> bool {
+    text.split_whitespace().count() <= MAX_LINK_WORDS
+        && !text.ends_with(['.', '!', '?', ';', ':', ',', '…'])
+        && !text.contains([',', ';'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    fn items(texts: &[&'static str]) -> Vec<Recommendation<'static>> {
+        texts
+            .iter()
+            .map(|&t| Recommendation {
+                marker: Cow::Borrowed("•"),
+                level: 0,
+                text: Cow::Borrowed(t),
+                episode: None,
+                span: crate::Span::new(0, 0, 1),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ok_menus_and_profiles_are_links() {
+        assert!(is_link_list(&items(&["Home", "Chi siamo", "Contatti"])));
+        assert!(is_link_list(&items(&[
+            "Facebook",
+            "Instagram",
+            "LinkedIn",
+            "Spcnet.it"
+        ])));
+    }
+
+    #[test]
+    fn ok_points_are_not_links() {
+        // Two items, a clause, a sentence.
+        assert!(!is_link_list(&items(&["Pro", "Contro"])));
+        assert!(!is_link_list(&items(&[
+            "Ascolta, poi rispondi",
+            "Home",
+            "Blog"
+        ])));
+        assert!(!is_link_list(&items(&[
+            "Rispondi a ogni commento entro un giorno.",
+            "Home",
+            "Blog"
+        ])));
+    }
+}

@@ -22,7 +22,7 @@
 //! before it (see [`sidebar_posts`]).
 
 use crate::lexicon::Lexicon;
-use crate::model::{Block, Boilerplate, Category, Document, Post, Span, Title};
+use crate::model::{Block, Boilerplate, Category, Document, Heading, Post, Span, Title};
 
 use super::posts::title_record;
 
@@ -146,4 +146,48 @@ fn as_furniture(block: Block<'_>) -> Option<Boilerplate<'_>> {
         }),
         _ => None,
     }
+}
+
+/// Folds the "posts" at the end of the page that hold furniture but are
+/// not closed the way the first post is into the post before them: the
+/// comments, the comment form and the author's box under a single post
+/// open like posts (a heading, then text) but never end like one. On an
+/// archive page every post ends alike ("Leave a comment", a share bar),
+/// so its posts stay as they are; so does the last post of a dump cut
+/// before its furniture (it holds none but, at most, its date line).
+pub(super) fn unclosed_tail(doc: &mut Document<'_>) {
+    let Some(closing) = doc.posts.first().and_then(closing) else {
+        return;
+    };
+    while let [.., before, last] = doc.posts.as_mut_slice() {
+        // A date line is part of a post, not a sign of the page's tail.
+        let mut furniture = last.blocks.iter().filter_map(|b| match b {
+            Block::Boilerplate(b) if b.category != Category::PostMeta => Some(b.category),
+            _ => None,
+        });
+        let has_furniture = furniture.clone().next().is_some();
+        let closed = furniture.any(|category| category == closing);
+        if closed || !has_furniture {
+            return;
+        }
+        before.span = before.span.cover(last.span);
+        if let Some(title) = last.title.take() {
+            before.blocks.push(Block::Heading(Heading {
+                text: title.text,
+                span: title.span,
+            }));
+        }
+        before.blocks.append(&mut last.blocks);
+        doc.posts.pop();
+    }
+}
+
+/// The category of the furniture that closes `post`: its last
+/// boilerplate of a category that ends posts ("Leave a comment" after a
+/// "continua su" marker).
+fn closing(post: &Post<'_>) -> Option<Category> {
+    post.blocks.iter().rev().find_map(|b| match b {
+        Block::Boilerplate(Boilerplate { category, .. }) if category.ends_post() => Some(*category),
+        _ => None,
+    })
 }

@@ -165,6 +165,7 @@ pub(super) fn posts<'a>(
     posts.doc.posts = posts.building.into_posts();
     super::page::page_head(&mut posts.doc, source, lexicon);
     super::page::sidebar_posts(&mut posts.doc);
+    super::page::unclosed_tail(&mut posts.doc);
     posts.doc
 }
 

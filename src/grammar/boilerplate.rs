@@ -20,6 +20,13 @@ const MAX_DATE_LINE: usize = 48;
 /// Most bytes and words after a `Tail` phrase ("continua su SNID").
 const TAIL_REST_BYTES: usize = 60;
 const TAIL_REST_WORDS: usize = 6;
+/// Most words before the colon of a link to the post before or after
+/// ("Previous Post Previous post:").
+const MAX_ADJACENT_LABEL_WORDS: usize = 4;
+/// Most words of a second label after a `Line` phrase ("Leave a Reply
+/// Cancel reply"), and the fewest words of a phrase that may have one.
+const SECOND_LABEL_WORDS: usize = 2;
+const MIN_LABELLED_PHRASE_WORDS: usize = 2;
 
 /// What a line holds, as far as furniture goes.
 #[cfg(test)]
@@ -89,7 +96,7 @@ pub(crate) fn whole(head: &Head) -> Option<Category> {
     for (n, &(category, pattern)) in phrases.into_iter().flatten() {
         let rest = &core[n..];
         let whole = match pattern {
-            Pattern::Line => only_symbols(rest),
+            Pattern::Line => only_symbols(rest) || second_label(&core[..n], rest),
             Pattern::Prefix => line.len() <= MAX_PREFIX_LINE,
             Pattern::Tail => tail_rest(rest),
         };
@@ -102,6 +109,9 @@ pub(crate) fn whole(head: &Head) -> Option<Category> {
             return Some(category);
         }
     }
+    if adjacent_post(line, core, lexicon) {
+        return Some(Category::Navigation);
+    }
     if comment_count(line, lexicon).is_ok_and(|(rest, _)| rest.len() <= 160) {
         return Some(Category::CommentLink);
     }
@@ -110,6 +120,33 @@ pub(crate) fn whole(head: &Head) -> Option<Category> {
         return Some(Category::PostMeta);
     }
     is_pagination(line, lexicon).then_some(Category::Navigation)
+}
+
+/// Whether `line` (`core` without its leading arrows) links to the post
+/// before or after, with that post's title: "←Precedente: titolo",
+/// "Successivo: titolo →", "Previous Post Previous post: title". Before
+/// the colon, a few words that open with a page word or a navigation
+/// phrase; and an arrow at either end of the line, or a navigation phrase
+/// before the colon ("Prima: leggi il contratto" is prose).
+// adjacent-post = [arrows] (<page-word> / <navigation-phrase>) *(WSP word) ":" title [arrows]
+fn adjacent_post(line: &str, core: &str, lexicon: &Lexicon) -> bool {
+    let Some((label, _)) = core.split_once(':') else {
+        return false;
+    };
+    if label
+        .split_whitespace()
+        .nth(MAX_ADJACENT_LABEL_WORDS)
+        .is_some()
+    {
+        return false;
+    }
+    let navigation = lexicon
+        .boilerplate
+        .prefixes(label)
+        .any(|(_, &(category, _))| category == Category::Navigation);
+    let page_word = lexicon.words(Words::PageWord).opens(label);
+    let arrows = core.len() < line.len() || line.ends_with(LEADING_ARROWS);
+    navigation || (page_word && arrows)
 }
 
 /// Whether a segment of a line split at `|` or `·` is a comment link.
@@ -207,6 +244,25 @@ fn is_pagination(line: &str, lexicon: &Lexicon) -> bool {
 
 /// Whether what follows a `Tail` phrase is short enough to be a marker's
 /// own words ("continua su SNID", "→") rather than more prose.
+/// Whether `rest`, after the `Line` phrase `phrase`, is a second label
+/// printed beside it, as comment forms print their buttons side by side
+/// ("Lascia un commento Cancella risposta"): a capitalised word or two
+/// with no punctuation, after a phrase of two words or more.
+// second-label = 1*WSP UPPER *(ALPHA / WSP)   ; at most two words
+fn second_label(phrase: &str, rest: &str) -> bool {
+    let label = rest.trim();
+    phrase
+        .split_whitespace()
+        .nth(MIN_LABELLED_PHRASE_WORDS - 1)
+        .is_some()
+        && rest.starts_with(char::is_whitespace)
+        && label.starts_with(char::is_uppercase)
+        && label.split_whitespace().nth(SECOND_LABEL_WORDS).is_none()
+        && label
+            .chars()
+            .all(|c| crate::chars::is_alpha(c) || c.is_whitespace())
+}
+
 fn tail_rest(rest: &str) -> bool {
     rest.len() <= TAIL_REST_BYTES
         && words(rest)
@@ -397,6 +453,22 @@ mod tests {
         );
         assert_eq!(class("← Post precedente"), Some(Whole(Navigation)));
         assert_eq!(class("« Older posts"), Some(Whole(Navigation)));
+        assert_eq!(
+            class("Leave a Reply Cancel reply"),
+            Some(Whole(CommentForm))
+        );
+        assert_eq!(
+            class("←Precedente: Un titolo qualunque"),
+            Some(Whole(Navigation))
+        );
+        assert_eq!(
+            class("Successivo: Un altro titolo, con virgola →"),
+            Some(Whole(Navigation))
+        );
+        assert_eq!(
+            class("Previous Post Previous post: A title"),
+            Some(Whole(Navigation))
+        );
     }
 
     #[test]
@@ -423,6 +495,9 @@ mod tests {
             "Dopo 8 anni di blogging, che sia arrivato il momento?",
             "come disse […] la rete è una conversazione tra persone che si parlano.",
             "10 20",
+            "Prima: leggi il contratto",
+            "Leave a comment below, please.",
+            "Lascia un commento qualunque",
         ] {
             assert_eq!(class(line), None, "{line}");
         }

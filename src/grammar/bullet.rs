@@ -76,22 +76,36 @@ fn symbol_bullet(input: &str) -> Res<'_, &str> {
     Ok((&input[len..], &input[..len]))
 }
 
-// ascii-bullet = ("-" / "--" / "*" / "+" / "o") ; must be followed by white space
+// ascii-bullet = ("-" / "--" / "*" / "+" / "o" / drawn-arrow) ; must be followed by white space
+// drawn-arrow  = 2*3("." / ":" / "-" / "=" / ">" / "~")    ; ".:", "->", "=>", ">>", not "..." or "---"
 fn ascii_bullet(input: &str) -> Res<'_, &str> {
     alt((
+        verify(take_while1(is_drawn_arrow_char), |m: &str| {
+            (2..=3).contains(&m.len())
+                && m.bytes().any(|b| b != b'.')
+                && m.bytes().any(|b| b != b'-')
+        }),
         verify(take_while1(|c| c == '-'), |m: &str| m.len() <= 2),
         recognize(satisfy(|c| matches!(c, '*' | '+' | 'o'))),
     ))
     .parse(input)
 }
 
+/// Characters that draw a bullet two or three at a time, where a theme or
+/// a writer had no bullet at hand (".: Cita le fonti", "-> Ascolta").
+fn is_drawn_arrow_char(c: char) -> bool {
+    matches!(c, '.' | ':' | '-' | '=' | '>' | '~')
+}
+
 /// What may open a bullet: a character beyond ASCII (the symbol
-/// bullets), or one of the ASCII bullets "-", "*", "+", "o".
+/// bullets), one of the ASCII bullets "-", "*", "+", "o", or a character
+/// of a drawn arrow (".:", "=>").
 pub(crate) fn opens(head: &Head) -> bool {
     match head.first {
         // "o" is a bullet only before white space ("o\ttesto").
         'o' => head.second().is_some_and(char::is_whitespace),
         '-' | '*' | '+' => true,
+        c if is_drawn_arrow_char(c) => true,
         c => !c.is_ascii(),
     }
 }
@@ -120,6 +134,10 @@ pub(crate) fn bullet(line: &str) -> Option<Bullet> {
     }
     let opens = crate::chars::is_alnum(first) || "“\"«'‘([*_¿¡".contains(first);
     if !opens || !rest.chars().any(crate::chars::is_alpha) {
+        return None;
+    }
+    // ":: navigazione ::": a heading drawn between the same marks.
+    if marker.len() >= 2 && rest.trim_end().ends_with(marker) {
         return None;
     }
     Some(Bullet {
@@ -249,6 +267,9 @@ mod tests {
         assert_eq!(ok("► “Citazione”"), ("►", "“Citazione”"));
         assert_eq!(ok("\u{f0b7}\tDal PDF"), ("\u{f0b7}", "Dal PDF"));
         assert_eq!(ok("− meno"), ("−", "meno"));
+        assert_eq!(ok(".: Cita le fonti."), (".:", "Cita le fonti."));
+        assert_eq!(ok("-> Ascolta"), ("->", "Ascolta"));
+        assert_eq!(ok("=> Rispondi"), ("=>", "Rispondi"));
     }
 
     #[test]
@@ -263,6 +284,11 @@ mod tests {
             "ogni giorno",
             "• 123",
             "**grassetto**",
+            "... e poi",
+            "--- sezione",
+            ":: navigazione ::",
+            "::codice",
+            ": punto",
         ] {
             assert_eq!(bullet(line), None, "{line}");
         }

@@ -374,25 +374,42 @@ pub(crate) fn numbered_post_title<'a>(title: &'a str, lexicon: &Lexicon) -> Opti
 }
 
 /// The closing-number form of [`numbered_post_title`].
+// closing-number = series 1*WSP 1*4DIGIT ["/" 1*4DIGIT] EOL
 fn closing_number(title: &str) -> Option<Header<'_>> {
-    let digits = title.bytes().rev().take_while(u8::is_ascii_digit).count();
-    let at = title.len() - digits;
-    let series = title[..at]
-        .strip_suffix(|c: char| c.is_whitespace())?
-        .trim_end();
-    let (_, number) = number::<u32>(&title[at..]).ok()?;
-    let year = (MIN_YEAR..=MAX_YEAR).contains(&number) && digits == 4;
+    let (before, last, digits) = closing_digits(title)?;
+    let (before, number, of) = match before.strip_suffix('/') {
+        // "Il negozio 3/5": the episode, then how many ("5/3" would be
+        // a date).
+        Some(before) => {
+            let (before, number, _) = closing_digits(before)?;
+            (before, number, Some((last >= number).then_some(last)?))
+        }
+        None => {
+            let year = (MIN_YEAR..=MAX_YEAR).contains(&last) && digits == 4;
+            (before, last, (!year).then_some(None)?)
+        }
+    };
+    let series = before.strip_suffix(|c: char| c.is_whitespace())?.trim_end();
     let words = series.split_whitespace().count();
     let named = series
         .chars()
         .all(|c| crate::chars::is_alpha(c) || c == ' ' || c == '\'');
-    (digits <= 4 && number > 0 && !year && words >= 2 && named).then_some(Header {
+    (number > 0 && words >= 2 && named).then_some(Header {
         tag: None,
         series: Some(series),
         number: Some(number),
-        of: None,
+        of,
         title: None,
     })
+}
+
+/// The number of one to four digits that closes `text`: the text before
+/// it, its value and its digits.
+fn closing_digits(text: &str) -> Option<(&str, u32, usize)> {
+    let digits = text.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let at = text.len() - digits;
+    let (_, value) = number::<u32>(&text[at..]).ok()?;
+    (digits <= 4).then_some((&text[..at], value, digits))
 }
 
 /// Four-digit numbers from here to there closing a title are years ("Le
@@ -648,7 +665,12 @@ mod tests {
                 Some("Threat Int. (3a parte)")
             ))
         );
+        assert_eq!(
+            post("Il negozio sotto casa 3/5").map(|(s, n, _)| (s, n)),
+            Some((Some("Il negozio sotto casa"), Some(3)))
+        );
         assert_eq!(post("Le tendenze del 2024"), None);
+        assert_eq!(post("Risultati del mese 5/3"), None);
         assert_eq!(post("Windows 11"), None);
         assert_eq!(post("Marketing 2.0"), None);
         assert_eq!(post("Top 10 regole"), None);

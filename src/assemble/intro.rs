@@ -106,14 +106,16 @@ pub(super) fn thesis_list<'a>(
 }
 
 /// Finishes a bulleted list: a heading or paragraph ending with a colon
-/// just before it is its lead-in.
+/// just before it is its lead-in; a heading drawn between colons (":: i
+/// social ::") is a widget's title, no lead-in.
 pub(super) fn recommendation_list<'a>(
     source: &'a str,
     b: &mut Building<'a>,
     mut list: Box<RecommendationList<'a>>,
 ) -> Block<'a> {
     if list.lead_in.is_none()
-        && let Some(intro) = intro(source, b).filter(|i| i.text.ends_with(':'))
+        && let Some(intro) =
+            intro(source, b).filter(|i| i.text.ends_with(':') && !i.text.starts_with(':'))
     {
         take_intro(source, b, &intro);
         list.span = Span::new(intro.span.start, list.span.end, intro.span.line);

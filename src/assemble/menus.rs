@@ -24,10 +24,10 @@ pub(super) fn is_link_list(items: &[Recommendation<'_>]) -> bool {
     items.len() >= MIN_LINKS && items.iter().all(|item| is_link_label(&item.text))
 }
 
-/// Whether `text` reads as the label of a link.
+/// Whether `text` reads as the label of a link ("Altro…" is one).
 fn is_link_label(text: &str) -> bool {
     text.split_whitespace().count() <= MAX_LINK_WORDS
-        && !text.ends_with(['.', '!', '?', ';', ':', ',', '…'])
+        && !text.ends_with(['.', '!', '?', ';', ':', ','])
         && !text.contains([',', ';'])
 }
 
@@ -51,7 +51,12 @@ mod tests {
 
     #[test]
     fn ok_menus_and_profiles_are_links() {
-        assert!(is_link_list(&items(&["Home", "Chi siamo", "Contatti"])));
+        assert!(is_link_list(&items(&[
+            "Home",
+            "Chi siamo",
+            "Contatti",
+            "Altro…"
+        ])));
         assert!(is_link_list(&items(&[
             "Facebook",
             "Instagram",

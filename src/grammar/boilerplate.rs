@@ -20,6 +20,11 @@ const MAX_DATE_LINE: usize = 48;
 /// Most bytes and words after a `Tail` phrase ("continua su SNID").
 const TAIL_REST_BYTES: usize = 60;
 const TAIL_REST_WORDS: usize = 6;
+/// Most marks on each side of a drawn heading, and most words inside.
+const MAX_DRAWN_MARKS: usize = 3;
+const MAX_DRAWN_WORDS: usize = 6;
+/// Most words of a copyright notice.
+const MAX_COPYRIGHT_WORDS: usize = 20;
 /// Most words before the colon of a link to the post before or after
 /// ("Previous Post Previous post:").
 const MAX_ADJACENT_LABEL_WORDS: usize = 4;
@@ -112,6 +117,9 @@ pub(crate) fn whole(head: &Head) -> Option<Category> {
     if adjacent_post(line, core, lexicon) {
         return Some(Category::Navigation);
     }
+    if drawn_heading(line) || copyright(line) {
+        return Some(Category::Footer);
+    }
     if comment_count(line, lexicon).is_ok_and(|(rest, _)| rest.len() <= 160) {
         return Some(Category::CommentLink);
     }
@@ -147,6 +155,45 @@ fn adjacent_post(line: &str, core: &str, lexicon: &Lexicon) -> bool {
     let page_word = lexicon.words(Words::PageWord).opens(label);
     let arrows = core.len() < line.len() || line.ends_with(LEADING_ARROWS);
     navigation || (page_word && arrows)
+}
+
+/// Whether `line` is a heading drawn between marks, as themes print the
+/// titles of their widgets: "== forum community ==", ":: i social ::",
+/// "[[ newsletter ]]", "< tags />". The marks touch no text ("**Titolo**"
+/// is the author's bold).
+// drawn-heading = 1*3mark 1*WSP text 1*WSP 1*3mark   ; text of a few words
+// mark          = any visible ASCII but a letter or digit
+fn drawn_heading(line: &str) -> bool {
+    let is_mark = |c: char| c.is_ascii_punctuation();
+    let open = line.chars().take_while(|&c| is_mark(c)).count();
+    let close = line.chars().rev().take_while(|&c| is_mark(c)).count();
+    if !(1..=MAX_DRAWN_MARKS).contains(&open) || !(1..=MAX_DRAWN_MARKS).contains(&close) {
+        return false;
+    }
+    let Some(inner) = line.get(open..line.len() - close) else {
+        return false;
+    };
+    let text = inner.trim();
+    inner.starts_with(char::is_whitespace)
+        && inner.ends_with(char::is_whitespace)
+        && text.chars().any(crate::chars::is_alpha)
+        && text.split_whitespace().nth(MAX_DRAWN_WORDS).is_none()
+}
+
+/// Whether `line` is a copyright notice: "© 2025 (in)sicurezza digitale.
+/// Tutti i diritti riservati.", "(c) 2015 Marta". After "(c)" a year
+/// must follow: "(c) Terza tesi" is a letter marker.
+// copyright = ("©" *WSP / ("(c)" / "(C)") *WSP DIGIT) text   ; a short line
+fn copyright(line: &str) -> bool {
+    let short = line.split_whitespace().nth(MAX_COPYRIGHT_WORDS).is_none();
+    let noticed = match line.strip_prefix('©') {
+        Some(rest) => !rest.starts_with(crate::chars::is_alpha),
+        None => ["(c)", "(C)"].iter().any(|mark| {
+            line.strip_prefix(mark)
+                .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        }),
+    };
+    noticed && short
 }
 
 /// Whether a segment of a line split at `|` or `·` is a comment link.
@@ -469,6 +516,16 @@ mod tests {
             class("Previous Post Previous post: A title"),
             Some(Whole(Navigation))
         );
+        for drawn in [
+            "== forum community ==",
+            ":: i social ::",
+            "[[ la newsletter ]]",
+            "< tags />",
+            "© 2025 Il Taccuino. Tutti i diritti riservati.",
+            "(c) 2015 Marta",
+        ] {
+            assert_eq!(class(drawn), Some(Whole(Footer)), "{drawn}");
+        }
     }
 
     #[test]
@@ -498,6 +555,10 @@ mod tests {
             "Prima: leggi il contratto",
             "Leave a comment below, please.",
             "Lascia un commento qualunque",
+            "**Grassetto**",
+            "(c) Terza tesi: le reti sono conversazioni",
+            "(come dicevo) la rete è una conversazione",
+            "«Le aziende non ascoltano» (p. 12)",
         ] {
             assert_eq!(class(line), None, "{line}");
         }

@@ -10,11 +10,12 @@
 //! - a title, then site furniture (a search box, a menu), then a heading
 //!   before the body: the name and the furniture go to the page's
 //!   `front`, and the heading becomes the post's title;
-//! - a first "post" with site furniture, headings and nothing else, before
-//!   a post of its own: all of it goes to the `front`.
+//! - a first "post" of headings, furniture and taglines only (short
+//!   lines, no sentence), with no date and nothing that closes a post,
+//!   before a post with a title: all of it goes to the `front`.
 //!
-//! Both need the site furniture between the name and the title, so a post
-//! whose title is followed by its own text is left as it is.
+//! So a post whose title is followed by its own text, or an archive's
+//! first post, is left as it is.
 //!
 //! After the posts, a widget's title above its list of links ("Friends of
 //! the blog" over a blogroll) reads as the title of a post made of
@@ -22,7 +23,7 @@
 //! before it (see [`sidebar_posts`]).
 
 use crate::lexicon::Lexicon;
-use crate::model::{Block, Boilerplate, Category, Document, Heading, Post, Span, Title};
+use crate::model::{Block, Boilerplate, Category, Document, Heading, Paragraph, Post, Span, Title};
 
 use super::posts::title_record;
 
@@ -32,18 +33,16 @@ pub(super) fn page_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: &L
     let Some(first) = doc.posts.first() else {
         return;
     };
-    let head = site_furniture_after_title(first);
-    if head == 0 {
-        return;
-    }
-    let only_head = first.blocks[head..]
-        .iter()
-        .all(|b| matches!(b, Block::Heading(_) | Block::Boilerplate(_)));
-    if only_head && doc.posts.len() > 1 {
+    let next_titled = doc.posts.get(1).is_some_and(|p| p.title.is_some());
+    if next_titled && is_page_head(first, source) {
         let post = doc.posts.remove(0);
         doc.front.extend(name_record(post.title));
         doc.front
             .extend(post.blocks.into_iter().filter_map(as_furniture));
+        return;
+    }
+    let head = site_furniture_after_title(first);
+    if head == 0 {
         return;
     }
     let Some(Block::Heading(heading)) = first.blocks.get(head) else {
@@ -92,6 +91,35 @@ pub(super) fn sidebar_posts(doc: &mut Document<'_>) {
     }
 }
 
+/// Whether `post`, the first of a page, is the page's head rather than a
+/// post: no date, no episode in its title, nothing but headings,
+/// furniture and taglines (see [`is_tagline`]), and no furniture that
+/// closes posts (an archive's first post, however short, ends like one).
+fn is_page_head(post: &Post<'_>, source: &str) -> bool {
+    post.date.is_none()
+        && post.title.as_ref().is_none_or(|t| t.episode.is_none())
+        && post.blocks.iter().all(|b| match b {
+            Block::Heading(_) => true,
+            Block::Boilerplate(b) => !b.category.ends_post(),
+            Block::Paragraph(p) => is_tagline(&source[p.span.start..p.span.end]),
+            _ => false,
+        })
+}
+
+/// Words a line of a site's tagline holds at most ("ericlaw talks about
+/// security, the web, and software in general").
+const MAX_TAGLINE_WORDS: usize = 12;
+
+/// Whether `text` reads as a site's name or tagline: short lines, none
+/// closing a sentence.
+fn is_tagline(text: &str) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim();
+        line.split_whitespace().nth(MAX_TAGLINE_WORDS).is_none()
+            && !line.ends_with(['.', '!', '?', ';', '…'])
+    })
+}
+
 /// How many blocks of site furniture (a search box, a menu, a skip link)
 /// follow the title of `post` at the start of its blocks; zero when the
 /// post has no title.
@@ -134,16 +162,18 @@ fn name_record(title: Option<Title<'_>>) -> Option<Boilerplate<'_>> {
 }
 
 /// A block of the page's head as furniture: boilerplate as it is, a
-/// heading (a tagline) as site furniture. The head holds nothing else
-/// (see [`page_head`]).
+/// heading or a tagline as site furniture. The head holds nothing else
+/// (see [`is_page_head`]).
 fn as_furniture(block: Block<'_>) -> Option<Boilerplate<'_>> {
     match block {
         Block::Boilerplate(b) => Some(b),
-        Block::Heading(h) => Some(Boilerplate {
-            category: Category::Footer,
-            text: h.text,
-            span: h.span,
-        }),
+        Block::Heading(Heading { text, span }) | Block::Paragraph(Paragraph { text, span }) => {
+            Some(Boilerplate {
+                category: Category::Footer,
+                text,
+                span,
+            })
+        }
         _ => None,
     }
 }

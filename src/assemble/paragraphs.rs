@@ -4,9 +4,10 @@
 use std::borrow::Cow;
 
 use crate::grammar::boilerplate::Closing;
-use crate::model::Span;
+use crate::model::{Category, Span};
 use crate::scan::{Kind, Scanned};
 
+use super::shape::is_bare_title;
 use super::{Item, span_of};
 
 /// A line at least this long that ends mid-sentence was wrapped.
@@ -36,13 +37,25 @@ pub(super) fn paragraph_end(source: &str, lines: &[Scanned], i: usize) -> usize 
             break;
         };
         let joins = matches!(next.kind, Kind::Text { .. } | Kind::Listing(_))
-            && continues(lines[last].text(source), next.text(source));
+            && continues(lines[last].text(source), next.text(source))
+            && !heads_byline(source, lines, last + 1);
         if !joins {
             break;
         }
         last += 1;
     }
     last
+}
+
+/// Whether line `k` is a title right above its post's byline or date
+/// line ("Security Product Efficacy" over "Posted by ericlaw
+/// 2025-08-20"): it stands alone, not as the last line of the site's
+/// tagline above it.
+fn heads_byline(source: &str, lines: &[Scanned], k: usize) -> bool {
+    matches!(
+        lines.get(k + 1).map(|l| l.kind),
+        Some(Kind::Furniture(Category::PostMeta))
+    ) && is_bare_title(lines[k].text(source))
 }
 
 /// Pushes the paragraph of lines `first..=last` (and the marker that closes

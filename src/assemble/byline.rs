@@ -13,7 +13,7 @@ use crate::model::{Block, Boilerplate, Category, Heading, Paragraph};
 const MAX_BYLINE_WORDS: usize = 3;
 
 /// Lines a byline above its date spans at most.
-const MAX_BYLINE_LINES: usize = 4;
+pub(super) const MAX_BYLINE_LINES: usize = 4;
 
 /// How many blocks at the end of `blocks` are the fields of a byline,
 /// given that a date line follows them: short lines with no sentence
@@ -52,7 +52,7 @@ pub(super) fn byline_fields(blocks: &[Block<'_>], source: &str, titled: bool) ->
 
 /// Whether `line` may be a field of a byline: a few words, and no end of
 /// a sentence.
-fn is_byline_line(line: &str) -> bool {
+pub(super) fn is_byline_line(line: &str) -> bool {
     let line = line.trim();
     line.split_whitespace().count() <= MAX_BYLINE_WORDS
         && !line.ends_with(['.', '!', '?', ';', '…'])

@@ -7,9 +7,10 @@
 //! the name, and what follows it is site furniture before the post's own
 //! title. This pass looks at the first post once the posts are built:
 //!
-//! - a title, then site furniture (a search box, a menu), then a heading
-//!   before the body: the name and the furniture go to the page's
-//!   `front`, and the heading becomes the post's title;
+//! - a title, then site furniture (a search box, a menu) or nothing,
+//!   then a heading with the post's byline under it (when nothing parts
+//!   it from the name), before the body: the name and the furniture go
+//!   to the page's `front`, and the heading becomes the post's title;
 //! - a first "post" of headings, furniture and taglines only (short
 //!   lines, no sentence), with no date and nothing that closes a post,
 //!   before a post with a title: all of it goes to the `front`.
@@ -41,14 +42,23 @@ pub(super) fn page_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: &L
             .extend(post.blocks.into_iter().filter_map(as_furniture));
         return;
     }
-    let head = site_furniture_after_title(first);
-    if head == 0 {
+    if first.title.as_ref().is_none_or(|t| t.episode.is_some()) {
         return;
     }
+    let head = site_furniture_after_title(first);
     let Some(Block::Heading(heading)) = first.blocks.get(head) else {
         return;
     };
-    if !has_body(&first.blocks[head + 1..]) {
+    // The heading is the title when site furniture parts it from the
+    // name, or when the post's byline follows it.
+    let bylined = matches!(
+        first.blocks.get(head + 1),
+        Some(Block::Boilerplate(Boilerplate {
+            category: Category::PostMeta,
+            ..
+        }))
+    );
+    if (head == 0 && !bylined) || !has_body(&first.blocks[head + 1..]) {
         return;
     }
     let span = heading.span;
@@ -121,12 +131,8 @@ fn is_tagline(text: &str) -> bool {
 }
 
 /// How many blocks of site furniture (a search box, a menu, a skip link)
-/// follow the title of `post` at the start of its blocks; zero when the
-/// post has no title.
+/// open the blocks of `post`, under its title.
 fn site_furniture_after_title(post: &Post<'_>) -> usize {
-    if post.title.as_ref().is_none_or(|t| t.episode.is_some()) {
-        return 0;
-    }
     post.blocks
         .iter()
         .take_while(|b| {

@@ -7,6 +7,7 @@ use crate::grammar::boilerplate::Closing;
 use crate::model::{Category, Span};
 use crate::scan::{Kind, Scanned};
 
+use super::byline::{MAX_BYLINE_LINES, is_byline_line};
 use super::shape::is_bare_title;
 use super::{Item, span_of};
 
@@ -49,11 +50,19 @@ pub(super) fn paragraph_end(source: &str, lines: &[Scanned], i: usize) -> usize 
 
 /// Whether line `k` is a title right above its post's byline or date
 /// line ("Security Product Efficacy" over "Posted by ericlaw
-/// 2025-08-20"): it stands alone, not as the last line of the site's
-/// tagline above it.
+/// 2025-08-20", or over "Published by", "Rocco Sicilia", "on", then the
+/// date): it stands alone, not as a line of the paragraph around it.
 fn heads_byline(source: &str, lines: &[Scanned], k: usize) -> bool {
+    let fields = lines
+        .iter()
+        .skip(k + 1)
+        .take(MAX_BYLINE_LINES)
+        .take_while(|l| {
+            matches!(l.kind, Kind::Text { tail: None }) && is_byline_line(l.text(source))
+        })
+        .count();
     matches!(
-        lines.get(k + 1).map(|l| l.kind),
+        lines.get(k + 1 + fields).map(|l| l.kind),
         Some(Kind::Furniture(Category::PostMeta))
     ) && is_bare_title(lines[k].text(source))
 }

@@ -122,7 +122,8 @@ fn ordinal_digits(input: &str, lexicon: &Lexicon) -> bool {
             .may_open(&input[digits..])
 }
 
-// episode-number = ["#" / <number-abbreviation>] *WSP number / number-word / roman-number
+// episode-number = ["#" / <number-abbreviation>] *WSP number [part-letter] / number-word / roman-number
+// part-letter    = %x61-7A                        ; "parte 1b": part 1, its second half
 fn episode_number<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
     let numeral = |i: &'a str| {
         let (i, _) = opt(alt((tag("#"), |i| {
@@ -131,6 +132,10 @@ fn episode_number<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, u32> {
         .parse(i)?;
         let (i, _) = ws0(i)?;
         let (i, n) = number::<u32>(i)?;
+        let part_letter = i.strip_prefix(|c: char| c.is_ascii_lowercase());
+        let i = part_letter
+            .filter(|rest| !rest.starts_with(crate::chars::is_alnum))
+            .unwrap_or(i);
         if i.starts_with(crate::chars::is_alnum) {
             return Err(fail(i));
         }
@@ -628,6 +633,10 @@ mod tests {
             (Some("Titolo della serie"), Some(3), Some("testo"))
         );
         assert_eq!(titled("Titolo (parte 2)"), (Some("Titolo"), Some(2), None));
+        assert_eq!(
+            titled("Cyber test: conoscere il target (parte 1b)"),
+            (Some("Cyber test: conoscere il target"), Some(1), None)
+        );
         assert_eq!(titled("Titolo #3"), (Some("Titolo"), Some(3), None));
         assert_eq!(
             titled("Titolo, seconda parte"),

@@ -294,9 +294,14 @@ impl<'a> Posts<'a, '_> {
             Some(b) => {
                 b.push(Block::Boilerplate(record));
                 b.close_after(category);
-                if opens_next && b.has_content {
+                // A date line right under a title is that post's byline:
+                // the title-like line after it is a subtitle, unless a
+                // date line follows it in turn (see `text_item`).
+                if opens_next && b.has_body {
                     b.ended = true;
                     self.pending_date = date;
+                } else if !b.has_body && b.post.title.is_some() {
+                    b.post.date = b.post.date.or(date);
                 }
             }
         }

@@ -290,7 +290,13 @@ impl<'a> Posts<'a, '_> {
                 .any(|b| !matches!(b, Block::Boilerplate(_)));
         }
         match self.building.last_mut() {
-            None => self.doc.front.push(record),
+            None => {
+                self.doc.front.push(record);
+                // The date line that opens an archive dates its first post.
+                if opens_next {
+                    self.pending_date = date;
+                }
+            }
             Some(b) => {
                 b.push(Block::Boilerplate(record));
                 b.close_after(category);

@@ -5,7 +5,7 @@ use nom::Parser;
 use nom::character::complete::char;
 use nom::combinator::opt;
 
-use super::{Head, Res, date::date, number, ws0};
+use super::{Head, Res, date::date, number, word_of, ws0};
 use crate::chars::{is_alnum, last_word, starts_alnum, trim_symbols, words};
 use crate::lexicon::{Lexicon, List, Pattern, Words, only_symbols};
 use crate::model::Category;
@@ -64,7 +64,7 @@ pub(crate) fn furniture(line: &str, lexicon: &Lexicon) -> Option<Furniture> {
 }
 
 /// What may open a line of furniture: a phrase of the boilerplate, a
-/// comment-count word, a page word or a month; or anything but a letter
+/// comment-count word, a page word, a day of the week or a month; or anything but a letter
 /// (arrows, the numbers of comment counts, dates and pages), unless it
 /// is a number before a word that is none of those ("1. Le aziende").
 pub(crate) fn opens(head: &Head) -> bool {
@@ -72,6 +72,7 @@ pub(crate) fn opens(head: &Head) -> bool {
         List::Boilerplate,
         List::Word(Words::CommentCount),
         List::Word(Words::PageWord),
+        List::Word(Words::Weekday),
         List::Month,
     ];
     head.words.any(&words) || !(head.opens_with_letter() || head.numbers_prose(&words))
@@ -123,11 +124,23 @@ pub(crate) fn whole(head: &Head) -> Option<Category> {
     if comment_count(line, lexicon).is_ok_and(|(rest, _)| rest.len() <= 160) {
         return Some(Category::CommentLink);
     }
-    if line.len() <= MAX_DATE_LINE && date(line, lexicon).is_ok_and(|(rest, _)| only_symbols(rest))
-    {
+    if line.len() <= MAX_DATE_LINE && date_line(line, lexicon) {
         return Some(Category::PostMeta);
     }
     is_pagination(line, lexicon).then_some(Category::Navigation)
+}
+
+/// Whether `line` is a date alone, maybe after its day of the week
+/// ("12 marzo 2015", "sabato 27 ottobre 2007", "Monday, March 3, 2015").
+// date-line = [<weekday> [","] 1*WSP] date *symbol
+fn date_line(line: &str, lexicon: &Lexicon) -> bool {
+    let weekday = |i| {
+        let (i, _) = word_of(Words::Weekday, i, lexicon)?;
+        let (i, _) = opt(char(',')).parse(i)?;
+        super::ws1(i)
+    };
+    let body = weekday(line).map_or(line, |(rest, _)| rest);
+    date(body, lexicon).is_ok_and(|(rest, _)| only_symbols(rest))
 }
 
 /// Whether `line` (`core` without its leading arrows) links to the post
@@ -479,6 +492,8 @@ mod tests {
             Some(Whole(ShareBar))
         );
         assert_eq!(class("12 marzo 2015"), Some(Whole(PostMeta)));
+        assert_eq!(class("sabato 27 ottobre 2007"), Some(Whole(PostMeta)));
+        assert_eq!(class("Monday, March 3, 2015"), Some(Whole(PostMeta)));
         assert_eq!(class("1 2 3 … 94 →"), Some(Whole(Navigation)));
         assert_eq!(class("• 1 • 2 • 3 • Next"), Some(Whole(Navigation)));
         assert_eq!(

@@ -270,6 +270,15 @@ pub(crate) const TABLE: Table = Table {
         "next", "previous", "prev", "page", "older", "newer", "first", "last",
     ],
     ordinal_suffixes: &["st", "nd", "rd", "th"],
+    weekdays: &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ],
     months: &[
         ("january", 1),
         ("february", 2),

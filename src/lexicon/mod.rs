@@ -88,10 +88,13 @@ pub enum Words {
     /// What follows the digits of an ordinal: "ª" in "3ª puntata", "nd"
     /// in "2nd part", "°" in "1° marzo".
     OrdinalSuffix,
+    /// A day of the week, as archives print it before a date ("sabato 27
+    /// ottobre 2007", "Monday, March 3, 2015").
+    Weekday,
 }
 
 impl Words {
-    const COUNT: usize = 16;
+    const COUNT: usize = 17;
 
     /// Every list, in the order of their indices.
     const ALL: [Words; Words::COUNT] = [
@@ -111,6 +114,7 @@ impl Words {
         Words::PostMeridiem,
         Words::PageWord,
         Words::OrdinalSuffix,
+        Words::Weekday,
     ];
 
     const fn index(self) -> usize {
@@ -137,6 +141,7 @@ pub(crate) struct Table {
     pub post_meridiem: &'static [&'static str],
     pub page_words: &'static [&'static str],
     pub ordinal_suffixes: &'static [&'static str],
+    pub weekdays: &'static [&'static str],
     pub numbers: &'static [(&'static str, u32)],
     pub series_links: &'static [(&'static str, Direction)],
     pub months: &'static [(&'static str, u8)],
@@ -161,6 +166,7 @@ impl Table {
             (Words::PostMeridiem, self.post_meridiem),
             (Words::PageWord, self.page_words),
             (Words::OrdinalSuffix, self.ordinal_suffixes),
+            (Words::Weekday, self.weekdays),
         ]
     }
 }

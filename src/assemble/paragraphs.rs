@@ -53,18 +53,18 @@ pub(super) fn paragraph_end(source: &str, lines: &[Scanned], i: usize) -> usize 
 /// 2025-08-20", or over "Published by", "Rocco Sicilia", "on", then the
 /// date): it stands alone, not as a line of the paragraph around it.
 fn heads_byline(source: &str, lines: &[Scanned], k: usize) -> bool {
-    let fields = lines
+    // By kinds first, as most lines have no date line below them.
+    let below = &lines[k + 1..lines.len().min(k + 2 + MAX_BYLINE_LINES)];
+    let Some(meta) = below
         .iter()
-        .skip(k + 1)
-        .take(MAX_BYLINE_LINES)
-        .take_while(|l| {
-            matches!(l.kind, Kind::Text { tail: None }) && is_byline_line(l.text(source))
-        })
-        .count();
-    matches!(
-        lines.get(k + 1 + fields).map(|l| l.kind),
-        Some(Kind::Furniture(Category::PostMeta))
-    ) && is_bare_title(lines[k].text(source))
+        .position(|l| l.kind == Kind::Furniture(Category::PostMeta))
+    else {
+        return false;
+    };
+    below[..meta]
+        .iter()
+        .all(|l| matches!(l.kind, Kind::Text { tail: None }) && is_byline_line(l.text(source)))
+        && is_bare_title(lines[k].text(source))
 }
 
 /// Pushes the paragraph of lines `first..=last` (and the marker that closes

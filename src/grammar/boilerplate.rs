@@ -28,6 +28,7 @@ const MAX_COPYRIGHT_WORDS: usize = 20;
 /// Most words before the colon of a link to the post before or after
 /// ("Previous Post Previous post:").
 const MAX_ADJACENT_LABEL_WORDS: usize = 4;
+const MAX_ADJACENT_LABEL_BYTES: usize = 64;
 /// Most words of a second label after a `Line` phrase ("Leave a Reply
 /// Cancel reply"), and the fewest words of a phrase that may have one.
 const SECOND_LABEL_WORDS: usize = 2;
@@ -115,7 +116,12 @@ pub(crate) fn whole(head: &Head) -> Option<Category> {
             return Some(category);
         }
     }
-    if adjacent_post(line, core, lexicon) {
+    // The head says whether a page word or a phrase may open the link.
+    let linked = core.len() < line.len()
+        || head
+            .words
+            .any(&[List::Boilerplate, List::Word(Words::PageWord)]);
+    if linked && adjacent_post(line, core, lexicon) {
         return Some(Category::Navigation);
     }
     if drawn_heading(line) || copyright(line) {
@@ -124,7 +130,7 @@ pub(crate) fn whole(head: &Head) -> Option<Category> {
     if comment_count(line, lexicon).is_ok_and(|(rest, _)| rest.len() <= 160) {
         return Some(Category::CommentLink);
     }
-    if line.len() <= MAX_DATE_LINE && date_line(line, lexicon) {
+    if line.len() <= MAX_DATE_LINE && date_line(head) {
         return Some(Category::PostMeta);
     }
     is_pagination(line, lexicon).then_some(Category::Navigation)
@@ -133,13 +139,17 @@ pub(crate) fn whole(head: &Head) -> Option<Category> {
 /// Whether `line` is a date alone, maybe after its day of the week
 /// ("12 marzo 2015", "sabato 27 ottobre 2007", "Monday, March 3, 2015").
 // date-line = [<weekday> [","] 1*WSP] date *symbol
-fn date_line(line: &str, lexicon: &Lexicon) -> bool {
+fn date_line(head: &Head) -> bool {
+    let (line, lexicon) = (head.text, head.lexicon);
     let weekday = |i| {
         let (i, _) = word_of(Words::Weekday, i, lexicon)?;
         let (i, _) = opt(char(',')).parse(i)?;
         super::ws1(i)
     };
-    let body = weekday(line).map_or(line, |(rest, _)| rest);
+    let body = match head.words.has(List::Word(Words::Weekday)) {
+        true => weekday(line).map_or(line, |(rest, _)| rest),
+        false => line,
+    };
     date(body, lexicon).is_ok_and(|(rest, _)| only_symbols(rest))
 }
 
@@ -151,7 +161,13 @@ fn date_line(line: &str, lexicon: &Lexicon) -> bool {
 /// before the colon ("Prima: leggi il contratto" is prose).
 // adjacent-post = [arrows] (<page-word> / <navigation-phrase>) *(WSP word) ":" title [arrows]
 fn adjacent_post(line: &str, core: &str, lexicon: &Lexicon) -> bool {
-    let Some((label, _)) = core.split_once(':') else {
+    // The colon comes within the first few words.
+    let mut end = MAX_ADJACENT_LABEL_BYTES.min(core.len());
+    while !core.is_char_boundary(end) {
+        end -= 1;
+    }
+    let near = &core[..end];
+    let Some((label, _)) = near.split_once(':') else {
         return false;
     };
     if label
@@ -177,10 +193,14 @@ fn adjacent_post(line: &str, core: &str, lexicon: &Lexicon) -> bool {
 // drawn-heading = 1*3mark 1*WSP text 1*WSP 1*3mark   ; text of a few words
 // mark          = any visible ASCII but a letter or digit
 fn drawn_heading(line: &str) -> bool {
-    let is_mark = |c: char| c.is_ascii_punctuation();
-    let open = line.chars().take_while(|&c| is_mark(c)).count();
-    let close = line.chars().rev().take_while(|&c| is_mark(c)).count();
-    if !(1..=MAX_DRAWN_MARKS).contains(&open) || !(1..=MAX_DRAWN_MARKS).contains(&close) {
+    let is_mark = |b: &u8| b.is_ascii_punctuation();
+    let bytes = line.as_bytes();
+    let open = bytes.iter().take_while(|b| is_mark(b)).count();
+    if !(1..=MAX_DRAWN_MARKS).contains(&open) {
+        return false;
+    }
+    let close = bytes.iter().rev().take_while(|b| is_mark(b)).count();
+    if !(1..=MAX_DRAWN_MARKS).contains(&close) {
         return false;
     }
     let Some(inner) = line.get(open..line.len() - close) else {
@@ -198,7 +218,6 @@ fn drawn_heading(line: &str) -> bool {
 /// must follow: "(c) Terza tesi" is a letter marker.
 // copyright = ("©" *WSP / ("(c)" / "(C)") *WSP DIGIT) text   ; a short line
 fn copyright(line: &str) -> bool {
-    let short = line.split_whitespace().nth(MAX_COPYRIGHT_WORDS).is_none();
     let noticed = match line.strip_prefix('©') {
         Some(rest) => !rest.starts_with(crate::chars::is_alpha),
         None => ["(c)", "(C)"].iter().any(|mark| {
@@ -206,7 +225,7 @@ fn copyright(line: &str) -> bool {
                 .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
         }),
     };
-    noticed && short
+    noticed && line.split_whitespace().nth(MAX_COPYRIGHT_WORDS).is_none()
 }
 
 /// Whether a segment of a line split at `|` or `·` is a comment link.

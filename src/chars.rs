@@ -5,64 +5,17 @@
 //! functions answer with a comparison or two, falling back to the standard
 //! library for the rest. The answers are the standard library's for every
 //! character (a test checks all of them). The scans (words, white space,
-//! digits, runs of letters) step over ASCII a byte or eight bytes at a
-//! time, and each has a test against its definition in terms of the
-//! standard library.
+//! digits, runs of letters) step over ASCII a byte at a time, and each
+//! has a test against its definition in terms of the standard library.
 
-/// Eight copies of a byte, and the high bit of each of eight bytes: the
-/// constants of the word arithmetic below, on bytes that cannot carry into
-/// each other.
-pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
-pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// Eight bytes as a little-endian word.
-#[inline]
-fn word(chunk: &[u8; 8]) -> u64 {
-    u64::from_le_bytes(*chunk)
-}
-
-/// The high bit of each zero byte of `x`, and of no other.
-#[inline]
-pub(crate) fn zero_bytes(x: u64) -> u64 {
-    !(((x & !HIGH) + !HIGH) | x) & HIGH
-}
-
-/// How many bytes of a mask of high bits are set, summed by a
-/// multiplication (the baseline x86-64 has no popcnt).
-#[inline]
-fn count_marked(mask: u64) -> usize {
-    ((mask >> 7).wrapping_mul(ONES) >> 56) as usize
-}
-
-/// The high bit of each byte of `w` below 0x80 that lies in `lo..=hi`.
-#[inline]
-fn in_range(w: u64, lo: u64, hi: u64) -> u64 {
-    let low = w & !HIGH;
-    (low + (0x80 - lo) * ONES) & ((0x80 + hi) * ONES - low) & !w & HIGH
-}
-
-/// The high bit of each byte of `w` that is an ASCII digit.
-#[inline]
-fn digit_mask(w: u64) -> u64 {
-    in_range(w, 0x30, 0x39)
-}
-
-/// Whether `bytes` holds at least `n` ASCII digits, eight bytes at a time.
+/// Whether `bytes` holds at least `n` ASCII digits.
 pub(crate) fn has_digits(bytes: &[u8], n: usize) -> bool {
-    let mut seen = 0;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in (&mut chunks).filter_map(<[u8]>::first_chunk::<8>) {
-        seen += count_marked(digit_mask(word(chunk)));
-        if seen >= n {
-            return true;
-        }
-    }
-    seen + chunks
-        .remainder()
-        .iter()
-        .filter(|b| b.is_ascii_digit())
-        .count()
-        >= n
+    n == 0
+        || bytes
+            .iter()
+            .filter(|b| b.is_ascii_digit())
+            .nth(n - 1)
+            .is_some()
 }
 
 /// `char::is_alphanumeric`, fast for ASCII and the Latin blocks.
@@ -240,43 +193,12 @@ pub(crate) fn next_space(text: &str) -> usize {
     bytes.len()
 }
 
-/// How many bytes of `bytes` are ASCII white space (space, tab to CR) or
-/// a lead byte of a wider white space character (C2, E1, E2, E3), eight at
-/// a time.
-fn white_space_bytes(bytes: &[u8]) -> usize {
-    let count = |w: u64| {
-        let space = zero_bytes(w ^ (0x20 * ONES));
-        let control = in_range(w, 0x09, 0x0D);
-        let lead = zero_bytes(w ^ (0xC2 * ONES)) | in_range(w ^ HIGH, 0x61, 0x63);
-        count_marked(space | control | lead)
-    };
-    let mut chunks = bytes.chunks_exact(8);
-    let mut total: usize = (&mut chunks)
-        .filter_map(<[u8]>::first_chunk::<8>)
-        .map(|chunk| count(word(chunk)))
-        .sum();
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        // Padded with a byte that is none of them.
-        let mut last = [b'a'; 8];
-        last[..rest.len()].copy_from_slice(rest);
-        total += count(word(&last));
-    }
-    total
-}
-
 /// Whether `text` has at most `n` words (runs between white space), as
 /// `split_whitespace().count() <= n`, counted without building them.
 pub(crate) fn at_most_words(text: &str, n: usize) -> bool {
     // A word and the white space after it take two bytes at least: a text
     // of 2n bytes holds n words at most.
     if text.len() <= n.saturating_mul(2) {
-        return true;
-    }
-    // Words are at most one more than the white space characters, and
-    // those at most the ASCII white space bytes and the lead bytes of the
-    // wider ones: counted eight bytes at a time, they settle short texts.
-    if white_space_bytes(text.as_bytes()) < n {
         return true;
     }
     let mut rest = text;
@@ -355,18 +277,6 @@ mod tests {
             for n in 0..5 {
                 assert_eq!(has_digits(text.as_bytes(), n), count >= n, "{text} {n}");
             }
-        }
-    }
-
-    #[test]
-    fn ok_white_space_bytes_counted_as_a_filter() {
-        let text: Vec<u8> = (0..=255u8).chain(*b" a\tb  c").cycle().take(700).collect();
-        for from in 0..20 {
-            let want = text[from..]
-                .iter()
-                .filter(|&&b| matches!(b, b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3))
-                .count();
-            assert_eq!(white_space_bytes(&text[from..]), want, "{from}");
         }
     }
 

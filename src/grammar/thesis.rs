@@ -6,7 +6,7 @@ use nom::branch::alt;
 use nom::bytes::complete::take_while1;
 use nom::character::complete::satisfy;
 use nom::character::complete::{char, one_of};
-use nom::combinator::{map, opt, value};
+use nom::combinator::{map, opt, peek, value};
 
 use super::{Head, Res, fail, number, offset_in, word_of, ws0, ws1};
 use crate::lexicon::{Lexicon, List, Words};
@@ -67,15 +67,27 @@ fn closing(input: &str) -> Res<'_, ()> {
     alt((value((), one_of(".):")), value((), (ws0, dash)))).parse(input)
 }
 
-// arabic = number ("." / ")" / "°" / "º" / 1*WSP dash) / "(" number ")"
+// arabic = number ("." / ")" / "°" / "º" / 1*WSP dash / dash &WSP) / "(" number ")"
 fn arabic(input: &str) -> Res<'_, u32> {
     let enclosed = |i| {
         let (i, (_, n, _)) = (char('('), number::<u32>, char(')')).parse(i)?;
         Ok((i, n))
     };
+    // "1- Le reti": a dash on the number, then white space ("10-15" and
+    // "2015-03-12" are no markers).
+    let dash_on_number = |i| {
+        let (i, _) = dash(i)?;
+        peek(ws1).parse(i)?;
+        Ok((i, ()))
+    };
     let plain = |i| {
         let (i, n) = number::<u32>(i)?;
-        let (i, _) = alt((value((), one_of(".)°º")), value((), (ws1, dash)))).parse(i)?;
+        let (i, _) = alt((
+            value((), one_of(".)°º")),
+            value((), (ws1, dash)),
+            dash_on_number,
+        ))
+        .parse(i)?;
         Ok((i, n))
     };
     alt((enclosed, plain)).parse(input)
@@ -388,6 +400,8 @@ mod tests {
         assert_eq!(ok("a) ascoltare"), (1, "a)", "ascoltare"));
         assert_eq!(ok("(c) rispondere"), (3, "(c)", "rispondere"));
         assert_eq!(ok("**d)** testo"), (4, "**d)**", "testo"));
+        assert_eq!(ok("16- testo"), (16, "16-", "testo"));
+        assert_eq!(ok("17–\ttesto"), (17, "17–", "testo"));
     }
 
     #[test]
@@ -402,6 +416,8 @@ mod tests {
             "1. gennaio 2015",
             "12 marzo",
             "12",
+            "10-15 persone",
+            "2015-03-12 è una data",
             "[5] [10] [15]",
             "99999999999999999999. troppo",
             "0. zero",

@@ -72,6 +72,9 @@ fn block(out: &mut String, depth: usize, b: &Block<'_>) {
                 for n in &t.notes {
                     let _ = write!(head, " note={}", quote(n));
                 }
+                if let Some(c) = &t.comment {
+                    let _ = write!(head, " comment={}", quote(&excerpt(c)));
+                }
                 line(out, depth + 1, &head, t.span, Some(&t.text));
             }
         }

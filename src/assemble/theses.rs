@@ -52,7 +52,7 @@ pub(super) fn thesis_list<'a>(
         let k = next_solid(lines, end + 1);
         match lines.get(k).map(|l| l.kind) {
             Some(Kind::Marker(next)) if follows(last_number, next, first.style) => j = k,
-            Some(Kind::Text { .. }) => {
+            Some(Kind::Text { .. } | Kind::Bullet { .. }) => {
                 match commentary(source, lines, k, last_number, first.style) {
                     Some((comment_end, next_marker)) => {
                         if let Some(last) = theses.last_mut() {
@@ -229,10 +229,11 @@ fn thesis<'a>(
     }
 }
 
-/// Prose after a thesis that elaborates on it: text lines, then a marker
-/// that goes on with the numbering within a few lines. A lone heading-like
-/// line is a section heading, not commentary. Returns the last prose line
-/// and the marker line.
+/// Prose after a thesis that elaborates on it: text lines or bullets ("3.
+/// Le reti sono conversazioni" then "• e le conversazioni cambiano i
+/// mercati"), then a marker that goes on with the numbering within a few
+/// lines. A lone heading-like line is a section heading, not commentary.
+/// Returns the last line of the commentary and the marker line.
 fn commentary(
     source: &str,
     lines: &[Scanned],
@@ -244,10 +245,11 @@ fn commentary(
     for (idx, line) in lines.iter().enumerate().skip(k).take(MAX_COMMENT_LINES) {
         match line.kind {
             Kind::Blank => {}
-            Kind::Text { tail: None } => last_text = Some(idx),
+            Kind::Text { tail: None } | Kind::Bullet { .. } => last_text = Some(idx),
             Kind::Marker(m) if follows(last_number, m, style) => {
                 let last_text = last_text?;
-                if last_text == k && is_heading(lines[k].text(source)) {
+                let text = matches!(lines[k].kind, Kind::Text { .. });
+                if last_text == k && text && is_heading(lines[k].text(source)) {
                     return None;
                 }
                 return Some((last_text, idx));

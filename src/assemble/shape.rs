@@ -15,7 +15,9 @@ const MAX_TITLE_WORDS: usize = 25;
 const MAX_HEADING_CHARS: usize = 90;
 const MAX_HEADING_WORDS: usize = 12;
 
-/// Whether a one-line text reads as a post title.
+/// Whether a one-line text reads as a post title: no lower-case start,
+/// no sentence after a full stop, short, and two letters or digits at
+/// least (a lone "Δ" or "»" a form leaves behind is no title).
 pub(super) fn is_title(text: &str) -> bool {
     // The cheap tests first: most texts are paragraphs, too long.
     !text.chars().next().is_some_and(char::is_lowercase)
@@ -23,6 +25,11 @@ pub(super) fn is_title(text: &str) -> bool {
         && !has_sentence_break(text)
         && at_most_chars(text, MAX_TITLE_CHARS)
         && at_most_words(text, MAX_TITLE_WORDS)
+        && text
+            .chars()
+            .filter(|&c| crate::chars::is_alnum(c))
+            .nth(1)
+            .is_some()
 }
 
 /// A title that needs no other evidence to open a post next to a date
@@ -48,4 +55,35 @@ pub(super) fn is_heading(text: &str) -> bool {
         && !text.contains('|')
         && text.chars().any(crate::chars::is_alpha)
         && at_most_words(text, MAX_HEADING_WORDS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ok_titles() {
+        for title in [
+            "Perché nessuno risponde",
+            "Weekly Update 423",
+            "5 regole",
+            "AI",
+        ] {
+            assert!(is_title(title), "{title}");
+        }
+    }
+
+    #[test]
+    fn err_not_titles() {
+        for text in [
+            "Δ",
+            "»",
+            "5",
+            "tutto minuscolo",
+            "Una frase. Poi un'altra frase.",
+            "Lead-in:",
+        ] {
+            assert!(!is_title(text), "{text}");
+        }
+    }
 }

@@ -6,6 +6,8 @@
 //! date line alone is furniture by its grammar; the lines above it read
 //! as a heading and a paragraph. This rule gives them to the byline.
 
+use super::shape::ends_sentence;
+use crate::chars::at_most_words;
 use crate::model::{Block, Boilerplate, Category, Heading, Paragraph};
 
 /// Words a line of a byline holds at most ("Rocco Sicilia", "Published
@@ -54,8 +56,7 @@ pub(super) fn byline_fields(blocks: &[Block<'_>], source: &str, titled: bool) ->
 /// a sentence.
 pub(super) fn is_byline_line(line: &str) -> bool {
     let line = line.trim();
-    line.split_whitespace().count() <= MAX_BYLINE_WORDS
-        && !line.ends_with(['.', '!', '?', ';', '…'])
+    at_most_words(line, MAX_BYLINE_WORDS) && !ends_sentence(line)
 }
 
 /// Turns the fields of a byline into the post metadata they are.

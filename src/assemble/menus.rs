@@ -8,7 +8,9 @@
 //! sentences or at least carry a clause. A list with neither is a list of
 //! links: furniture, not recommendations.
 
-use crate::model::Recommendation;
+use crate::chars::at_most_words;
+use crate::lexicon::{Lexicon, Words};
+use crate::model::{Recommendation, RecommendationList};
 
 /// Words a link label holds at most ("Editoriali di Dario Fadda").
 const MAX_LINK_WORDS: usize = 4;
@@ -17,18 +19,36 @@ const MAX_LINK_WORDS: usize = 4;
 /// are as often the author's ("• Pro • Contro").
 const MIN_LINKS: usize = 3;
 
-/// Whether `items`, a list with no lead-in, is a list of links: three
-/// items or more, each a few words with no punctuation of a sentence or a
-/// clause.
-pub(super) fn is_link_list(items: &[Recommendation<'_>]) -> bool {
+/// Whether `list` is a list of links by its shape: no lead-in, and three
+/// items or more, each a few words with no punctuation of a sentence or
+/// a clause.
+pub(super) fn is_link_list(list: &RecommendationList<'_>) -> bool {
+    list.lead_in.is_none() && are_links(&list.items)
+}
+
+/// The items of [`is_link_list`].
+fn are_links(items: &[Recommendation<'_>]) -> bool {
     items.len() >= MIN_LINKS && items.iter().all(|item| is_link_label(&item.text))
 }
 
 /// Whether `text` reads as the label of a link ("Altro…" is one).
 fn is_link_label(text: &str) -> bool {
-    text.split_whitespace().count() <= MAX_LINK_WORDS
+    at_most_words(text, MAX_LINK_WORDS)
         && !text.ends_with(['.', '!', '?', ';', ':', ','])
         && !text.contains([',', ';'])
+}
+
+/// A site menu rendered as bullets: most items are menu entries.
+pub(super) fn is_menu(recs: &[Recommendation<'_>], lexicon: &Lexicon) -> bool {
+    let menu = lexicon.words(Words::MenuItem);
+    // Half the items at least, so the look stops once more than half miss.
+    let allowed_misses = recs.len() / 2;
+    let mut misses = 0;
+    recs.len() >= 2
+        && recs.iter().all(|r| {
+            misses += usize::from(!menu.is_whole(&r.text));
+            misses <= allowed_misses
+        })
 }
 
 #[cfg(test)]
@@ -51,13 +71,13 @@ mod tests {
 
     #[test]
     fn ok_menus_and_profiles_are_links() {
-        assert!(is_link_list(&items(&[
+        assert!(are_links(&items(&[
             "Home",
             "Chi siamo",
             "Contatti",
             "Altro…"
         ])));
-        assert!(is_link_list(&items(&[
+        assert!(are_links(&items(&[
             "Facebook",
             "Instagram",
             "LinkedIn",
@@ -68,13 +88,13 @@ mod tests {
     #[test]
     fn ok_points_are_not_links() {
         // Two items, a clause, a sentence.
-        assert!(!is_link_list(&items(&["Pro", "Contro"])));
-        assert!(!is_link_list(&items(&[
+        assert!(!are_links(&items(&["Pro", "Contro"])));
+        assert!(!are_links(&items(&[
             "Ascolta, poi rispondi",
             "Home",
             "Blog"
         ])));
-        assert!(!is_link_list(&items(&[
+        assert!(!are_links(&items(&[
             "Rispondi a ogni commento entro un giorno.",
             "Home",
             "Blog"

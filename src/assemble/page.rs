@@ -23,10 +23,12 @@
 //! furniture: such a "post" is the sidebar, and goes with the post
 //! before it (see [`sidebar_posts`]).
 
+use crate::chars::at_most_words;
 use crate::lexicon::Lexicon;
 use crate::model::{Block, Boilerplate, Category, Document, Heading, Paragraph, Post, Span, Title};
 
 use super::posts::title_record;
+use super::shape::ends_sentence;
 
 /// Moves the site's name and furniture that open `doc` to its `front`
 /// (see the module documentation).
@@ -125,8 +127,7 @@ const MAX_TAGLINE_WORDS: usize = 12;
 fn is_tagline(text: &str) -> bool {
     text.lines().all(|line| {
         let line = line.trim();
-        line.split_whitespace().nth(MAX_TAGLINE_WORDS).is_none()
-            && !line.ends_with(['.', '!', '?', ';', '…'])
+        at_most_words(line, MAX_TAGLINE_WORDS) && !ends_sentence(line)
     })
 }
 
@@ -197,11 +198,15 @@ pub(super) fn unclosed_tail(doc: &mut Document<'_>) {
     };
     while let [.., before, last] = doc.posts.as_mut_slice() {
         // A date line is part of a post, not a sign of the page's tail.
-        let mut furniture = last.blocks.iter().filter_map(|b| match b {
-            Block::Boilerplate(b) if b.category != Category::PostMeta => Some(b.category),
-            _ => None,
-        });
-        let has_furniture = furniture.clone().next().is_some();
+        let mut furniture = last
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Boilerplate(b) if b.category != Category::PostMeta => Some(b.category),
+                _ => None,
+            })
+            .peekable();
+        let has_furniture = furniture.peek().is_some();
         let closed = furniture.any(|category| category == closing);
         if closed || !has_furniture {
             return;

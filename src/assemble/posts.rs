@@ -141,18 +141,14 @@ pub(super) fn posts<'a>(
             // list. After the end of a post no lead-in can come before it:
             // it is looked at before it may open a post.
             Item::Recommendations(list)
-                if posts.building.last().is_none_or(|b| b.ended)
-                    && list.lead_in.is_none()
-                    && is_link_list(&list.items) =>
+                if posts.building.last().is_none_or(|b| b.ended) && is_link_list(&list) =>
             {
                 posts.furniture(Category::Navigation, list.span, &mut items);
             }
             Item::Recommendations(list) => {
                 let b = current_post(&mut posts.building, list.span);
                 match recommendation_list(source, b, list) {
-                    Block::RecommendationList(list)
-                        if list.lead_in.is_none() && is_link_list(&list.items) =>
-                    {
+                    Block::RecommendationList(list) if is_link_list(&list) => {
                         posts.furniture(Category::Navigation, list.span, &mut items);
                     }
                     block => posts.furniture_under_titles |= b.push_body(block),

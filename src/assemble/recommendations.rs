@@ -117,7 +117,7 @@ pub(super) fn recommendation_list<'a>(
         (Some(first), Some(last)) => Span::new(first.span.start, last.span.end, first.span.line),
         _ => return last + 1,
     };
-    if is_menu(recs, lexicon) {
+    if super::menus::is_menu(recs, lexicon) {
         items.push(Item::Furniture(Category::Navigation, span));
     } else if is_dialogue(recs, lexicon) {
         for r in recs.drain(..) {
@@ -318,19 +318,6 @@ pub(super) fn attach_episodes<'a>(
             r.episode = Some(Box::new(episode_of(&h, raw, r.span)));
         }
     }
-}
-
-/// A site menu rendered as bullets: most items are menu entries.
-fn is_menu(recs: &[Recommendation<'_>], lexicon: &Lexicon) -> bool {
-    let menu = lexicon.words(Words::MenuItem);
-    // Half the items at least, so the look stops once more than half miss.
-    let allowed_misses = recs.len() / 2;
-    let mut misses = 0;
-    recs.len() >= 2
-        && recs.iter().all(|r| {
-            misses += usize::from(!menu.is_whole(&r.text));
-            misses <= allowed_misses
-        })
 }
 
 /// Lines of dialogue opened by dashes: a verb of speech right after an

@@ -32,6 +32,12 @@ pub(super) fn is_title(text: &str) -> bool {
             .is_some()
 }
 
+/// Whether `line` ends like a sentence (".", "!", "?", ";", "…"): no
+/// label, name or tagline does.
+pub(super) fn ends_sentence(line: &str) -> bool {
+    line.ends_with(['.', '!', '?', ';', '…'])
+}
+
 /// A title that needs no other evidence to open a post next to a date
 /// line: title-like, short as a heading, not ending like a sentence.
 pub(super) fn is_bare_title(text: &str) -> bool {

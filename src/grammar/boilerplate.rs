@@ -6,7 +6,7 @@ use nom::character::complete::char;
 use nom::combinator::opt;
 
 use super::{Head, Res, date::date, number, word_of, ws0};
-use crate::chars::{is_alnum, last_word, starts_alnum, trim_symbols, words};
+use crate::chars::{at_most_words, is_alnum, last_word, starts_alnum, trim_symbols, words};
 use crate::lexicon::{Lexicon, List, Pattern, Words, only_symbols};
 use crate::model::Category;
 
@@ -170,11 +170,7 @@ fn adjacent_post(line: &str, core: &str, lexicon: &Lexicon) -> bool {
     let Some((label, _)) = near.split_once(':') else {
         return false;
     };
-    if label
-        .split_whitespace()
-        .nth(MAX_ADJACENT_LABEL_WORDS)
-        .is_some()
-    {
+    if !at_most_words(label, MAX_ADJACENT_LABEL_WORDS) {
         return false;
     }
     let navigation = lexicon
@@ -210,7 +206,7 @@ fn drawn_heading(line: &str) -> bool {
     inner.starts_with(char::is_whitespace)
         && inner.ends_with(char::is_whitespace)
         && text.chars().any(crate::chars::is_alpha)
-        && text.split_whitespace().nth(MAX_DRAWN_WORDS).is_none()
+        && at_most_words(text, MAX_DRAWN_WORDS)
 }
 
 /// Whether `line` is a copyright notice: "© 2025 (in)sicurezza digitale.
@@ -225,7 +221,7 @@ fn copyright(line: &str) -> bool {
                 .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
         }),
     };
-    noticed && line.split_whitespace().nth(MAX_COPYRIGHT_WORDS).is_none()
+    noticed && at_most_words(line, MAX_COPYRIGHT_WORDS)
 }
 
 /// Whether a segment of a line split at `|` or `·` is a comment link.
@@ -330,13 +326,10 @@ fn is_pagination(line: &str, lexicon: &Lexicon) -> bool {
 // second-label = 1*WSP UPPER *(ALPHA / WSP)   ; at most two words
 fn second_label(phrase: &str, rest: &str) -> bool {
     let label = rest.trim();
-    phrase
-        .split_whitespace()
-        .nth(MIN_LABELLED_PHRASE_WORDS - 1)
-        .is_some()
+    !at_most_words(phrase, MIN_LABELLED_PHRASE_WORDS - 1)
         && rest.starts_with(char::is_whitespace)
         && label.starts_with(char::is_uppercase)
-        && label.split_whitespace().nth(SECOND_LABEL_WORDS).is_none()
+        && at_most_words(label, SECOND_LABEL_WORDS)
         && label
             .chars()
             .all(|c| crate::chars::is_alpha(c) || c.is_whitespace())

@@ -395,11 +395,12 @@ fn closing_number(title: &str) -> Option<Header<'_>> {
         }
     };
     let series = before.strip_suffix(|c: char| c.is_whitespace())?.trim_end();
-    let words = series.split_whitespace().count();
     let named = series
         .chars()
         .all(|c| crate::chars::is_alpha(c) || c == ' ' || c == '\'');
-    (number > 0 && words >= 2 && named).then_some(Header {
+    // Two words at least: "Windows 11" is a product, not a series.
+    let words = !crate::chars::at_most_words(series, 1);
+    (number > 0 && words && named).then_some(Header {
         tag: None,
         series: Some(series),
         number: Some(number),

@@ -10,12 +10,14 @@
 //! window; `paragraphs.rs` joins prose lines and `shape.rs` tells titles
 //! and headings by their shape; `theses.rs`, `recommendations.rs` and
 //! `episodes.rs` build the list and series blocks; `intro.rs` gives a list
-//! its lead-in; `posts.rs` groups the items into posts.
+//! its lead-in; `posts.rs` groups the items into posts; `page.rs`,
+//! `menus.rs`, `byline.rs` and `foot.rs` read the page around them.
 
 use std::borrow::Cow;
 
 mod byline;
 mod episodes;
+mod foot;
 mod intro;
 mod menus;
 mod page;

@@ -23,6 +23,9 @@ const TAIL_REST_WORDS: usize = 6;
 /// Most marks on each side of a drawn heading, and most words inside.
 const MAX_DRAWN_MARKS: usize = 3;
 const MAX_DRAWN_WORDS: usize = 6;
+/// Fewest and most words of a row of share buttons on one line.
+const MIN_SHARE_ROW_WORDS: usize = 3;
+const MAX_SHARE_ROW_WORDS: usize = 8;
 /// Most words of a copyright notice.
 const MAX_COPYRIGHT_WORDS: usize = 20;
 /// Most words before the colon of a link to the post before or after
@@ -74,6 +77,8 @@ pub(crate) fn opens(head: &Head) -> bool {
         List::Word(Words::CommentCount),
         List::Word(Words::PageWord),
         List::Word(Words::Weekday),
+        List::Word(Words::ShareLabel),
+        List::Word(Words::Copyright),
         List::Month,
     ];
     head.words.any(&words) || !(head.opens_with_letter() || head.numbers_prose(&words))
@@ -124,8 +129,11 @@ pub(crate) fn whole(head: &Head) -> Option<Category> {
     if linked && adjacent_post(line, core, lexicon) {
         return Some(Category::Navigation);
     }
-    if drawn_heading(line) || copyright(line) {
+    if drawn_heading(line) || copyright(head) {
         return Some(Category::Footer);
+    }
+    if head.words.has(List::Word(Words::ShareLabel)) && share_row(line, lexicon) {
+        return Some(Category::ShareBar);
     }
     if comment_count(line, lexicon).is_ok_and(|(rest, _)| rest.len() <= 160) {
         return Some(Category::CommentLink);
@@ -209,19 +217,51 @@ fn drawn_heading(line: &str) -> bool {
         && at_most_words(text, MAX_DRAWN_WORDS)
 }
 
-/// Whether `line` is a copyright notice: "© 2025 (in)sicurezza digitale.
-/// Tutti i diritti riservati.", "(c) 2015 Marta". After "(c)" a year
-/// must follow: "(c) Terza tesi" is a letter marker.
-// copyright = ("©" *WSP / ("(c)" / "(C)") *WSP DIGIT) text   ; a short line
-fn copyright(line: &str) -> bool {
+/// Whether the line of `head` is a copyright notice: "© 2025 (in)sicurezza
+/// digitale. Tutti i diritti riservati.", "(c) 2015 Marta", "Copyright
+/// 2025, Name". After "(c)" or the word a year must follow: "(c) Terza
+/// tesi" is a letter marker, "Copyright e social" a heading.
+// copyright = ("©" *WSP / ("(c)" / "(C)" / <copyright-word>) *WSP ["©" *WSP] DIGIT) text
+//             ; a short line
+fn copyright(head: &Head) -> bool {
+    let (line, lexicon) = (head.text, head.lexicon);
+    let year_after = |rest: &str| {
+        let rest = rest.trim_start();
+        let rest = rest.strip_prefix('©').unwrap_or(rest).trim_start();
+        rest.starts_with(|c: char| c.is_ascii_digit())
+    };
     let noticed = match line.strip_prefix('©') {
         Some(rest) => !rest.starts_with(crate::chars::is_alpha),
-        None => ["(c)", "(C)"].iter().any(|mark| {
-            line.strip_prefix(mark)
-                .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
-        }),
+        None if head.words.has(List::Word(Words::Copyright)) => {
+            word_of(Words::Copyright, line, lexicon).is_ok_and(|(rest, _)| year_after(rest))
+        }
+        None => ["(c)", "(C)"]
+            .iter()
+            .any(|mark| line.strip_prefix(mark).is_some_and(year_after)),
     };
     noticed && at_most_words(line, MAX_COPYRIGHT_WORDS)
+}
+
+/// Whether `line`, opened by a share label, is a row of share buttons
+/// printed as one line ("Tweet Post Update Email RSS", "Twitter |
+/// Facebook | Email"): a few words, at least half of them share labels,
+/// nothing that punctuates a sentence.
+// share-row = <share-label> 2*(separator word)   ; MIN..=MAX_SHARE_ROW_WORDS words
+fn share_row(line: &str, lexicon: &Lexicon) -> bool {
+    if line.contains(['.', ',', ';', ':', '!', '?']) || !at_most_words(line, MAX_SHARE_ROW_WORDS) {
+        return false;
+    }
+    let labels = lexicon.words(Words::ShareLabel);
+    let (mut all, mut shared) = (0, 0);
+    for word in words(line) {
+        let word = trim_symbols(word);
+        if word.is_empty() {
+            continue;
+        }
+        all += 1;
+        shared += usize::from(labels.is_whole(word));
+    }
+    all >= MIN_SHARE_ROW_WORDS && 2 * shared >= all
 }
 
 /// Whether a segment of a line split at `|` or `·` is a comment link.
@@ -550,8 +590,17 @@ mod tests {
             "< tags />",
             "© 2025 Il Taccuino. Tutti i diritti riservati.",
             "(c) 2015 Marta",
+            "Copyright 2025, Dana Whitlock",
+            "Copyright © 2019 Il Taccuino",
         ] {
             assert_eq!(class(drawn), Some(Whole(Footer)), "{drawn}");
+        }
+        for row in [
+            "Tweet Share Email RSS",
+            "Facebook | WhatsApp | E-mail",
+            "Tweet Post Update Email",
+        ] {
+            assert_eq!(class(row), Some(Whole(ShareBar)), "{row}");
         }
     }
 
@@ -580,6 +629,10 @@ mod tests {
             "come disse […] la rete è una conversazione tra persone che si parlano.",
             "10 20",
             "Prima: leggi il contratto",
+            "Copyright e social media",
+            "Twitter Facebook",
+            "Twitter, Facebook e LinkedIn a confronto",
+            "Share your plans with your team",
             "Leave a comment below, please.",
             "Lascia un commento qualunque",
             "**Grassetto**",

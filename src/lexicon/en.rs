@@ -139,6 +139,9 @@ pub(crate) const TABLE: Table = Table {
         "tweet",
         "share",
         "loading...",
+        "email",
+        "e-mail",
+        "rss",
     ],
     comment_words: &[
         "comments",
@@ -279,6 +282,7 @@ pub(crate) const TABLE: Table = Table {
         "saturday",
         "sunday",
     ],
+    copyright_words: &["copyright"],
     months: &[
         ("january", 1),
         ("february", 2),

@@ -145,6 +145,7 @@ pub(crate) const TABLE: Table = Table {
         "caricamento...",
         "e-mail",
         "email",
+        "rss",
     ],
     comment_words: &[
         "commenti",
@@ -315,6 +316,7 @@ pub(crate) const TABLE: Table = Table {
         "giovedi",
         "venerdi",
     ],
+    copyright_words: &["copyright"],
     months: &[
         ("gennaio", 1),
         ("febbraio", 2),

@@ -91,10 +91,13 @@ pub enum Words {
     /// A day of the week, as archives print it before a date ("sabato 27
     /// ottobre 2007", "Monday, March 3, 2015").
     Weekday,
+    /// The word of a copyright notice, before its year ("Copyright 2025,
+    /// Name"), as "©" is its sign.
+    Copyright,
 }
 
 impl Words {
-    const COUNT: usize = 17;
+    const COUNT: usize = 18;
 
     /// Every list, in the order of their indices.
     const ALL: [Words; Words::COUNT] = [
@@ -115,6 +118,7 @@ impl Words {
         Words::PageWord,
         Words::OrdinalSuffix,
         Words::Weekday,
+        Words::Copyright,
     ];
 
     const fn index(self) -> usize {
@@ -142,6 +146,7 @@ pub(crate) struct Table {
     pub page_words: &'static [&'static str],
     pub ordinal_suffixes: &'static [&'static str],
     pub weekdays: &'static [&'static str],
+    pub copyright_words: &'static [&'static str],
     pub numbers: &'static [(&'static str, u32)],
     pub series_links: &'static [(&'static str, Direction)],
     pub months: &'static [(&'static str, u8)],
@@ -167,6 +172,7 @@ impl Table {
             (Words::PageWord, self.page_words),
             (Words::OrdinalSuffix, self.ordinal_suffixes),
             (Words::Weekday, self.weekdays),
+            (Words::Copyright, self.copyright_words),
         ]
     }
 }

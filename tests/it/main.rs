@@ -7,6 +7,7 @@ mod errors;
 mod fixtures;
 mod hostile;
 mod properties;
+mod prose;
 mod schema;
 mod serde_json_contract;
 mod series;

@@ -1,0 +1,158 @@
+//! The page's foot: the run of lines a theme prints after the last post
+//! (the tag links, a share row, the author's box, a sidebar with its
+//! lists, a subscription form, the copyright line), found by its shape
+//! rather than by its words.
+//!
+//! A scraper writes the author's paragraphs and lists apart, with a blank
+//! line between them, and the page around them as one line per element,
+//! with no blank line at all: the foot is the last such run, dense, after
+//! a body written in blank-separated blocks. Words still decide whether
+//! the run is furniture: it must hold lines the lexicon or a shape of
+//! furniture recognises (a share row, a footer line, a copyright notice),
+//! and it opens after the author's last words above the first of them,
+//! so a closing paragraph written right above the share bar stays prose.
+//! What lies between that point and the end of the page is furniture,
+//! whatever it looks like: a widget's title, a list of the site's posts
+//! or courses, the author's bio.
+
+use crate::model::{Block, Boilerplate, Category, Document, Span};
+use crate::normalize::normalize;
+
+use super::shape::ends_sentence;
+
+/// Fewest lines of recognised furniture in the foot.
+const MIN_ANCHORS: usize = 2;
+/// Fewest blank lines between the blocks of the body above the foot.
+const MIN_BODY_BREAKS: usize = 2;
+/// A paragraph of more words than this is the author's, not a label.
+const MAX_LABEL_WORDS: usize = 12;
+
+/// Turns the foot of the page (see the module documentation) into
+/// furniture of the last post.
+pub(super) fn page_foot(doc: &mut Document<'_>, source: &str) {
+    let Some(post) = doc.posts.last_mut() else {
+        return;
+    };
+    let Some(start) = foot_start(&post.blocks, source) else {
+        return;
+    };
+    for block in &mut post.blocks[start..] {
+        if let Some(furniture) = as_furniture(block, source) {
+            *block = Block::Boilerplate(furniture);
+        }
+    }
+}
+
+/// Where the foot of `blocks` opens, if they end with one.
+fn foot_start(blocks: &[Block<'_>], source: &str) -> Option<usize> {
+    let dense = dense_run(blocks, source);
+    let anchors = || {
+        blocks[dense..]
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| is_anchor(b))
+    };
+    let (first_anchor, _) = anchors().next()?;
+    if anchors().count() < MIN_ANCHORS {
+        return None;
+    }
+    let first_anchor = dense + first_anchor;
+    // The author's last words above the furniture stay theirs.
+    let start = (dense..first_anchor)
+        .rev()
+        .find(|&i| is_authored(&blocks[i]))
+        .map_or(dense, |i| i + 1);
+    let breaks = blocks[..start]
+        .windows(2)
+        .filter(|pair| blank_between(source, pair[0].span(), pair[1].span()))
+        .count();
+    (breaks >= MIN_BODY_BREAKS).then_some(start)
+}
+
+/// The first block of the dense run that ends `blocks`: no blank line
+/// inside its blocks or between them.
+fn dense_run(blocks: &[Block<'_>], source: &str) -> usize {
+    let mut start = blocks.len();
+    while start > 0 {
+        let block = blocks[start - 1].span();
+        let parted = blocks
+            .get(start)
+            .is_some_and(|next| blank_between(source, block, next.span()));
+        if parted || has_blank_line(source.get(block.start..block.end).unwrap_or("")) {
+            break;
+        }
+        start -= 1;
+    }
+    start
+}
+
+/// Whether a blank line parts the blocks spanning `a` and, after it, `b`.
+fn blank_between(source: &str, a: Span, b: Span) -> bool {
+    source
+        .get(a.end..b.start)
+        .is_some_and(|gap| gap.bytes().filter(|&c| c == b'\n').count() >= 2)
+}
+
+/// Whether `text` holds a line of white space only between two others.
+fn has_blank_line(text: &str) -> bool {
+    let mut lines = text.split('\n');
+    lines.next();
+    let mut lines = lines.peekable();
+    while let Some(line) = lines.next() {
+        if lines.peek().is_some() && line.trim().is_empty() {
+            return true;
+        }
+    }
+    false
+}
+
+/// Furniture that marks the foot: anything the lexicon or a shape of
+/// furniture found, but a post's date line.
+fn is_anchor(block: &Block<'_>) -> bool {
+    matches!(block, Block::Boilerplate(b) if b.category != Category::PostMeta)
+}
+
+/// Whether `block` reads as the author's: a list, or a paragraph that
+/// ends a sentence or is longer than a label.
+fn is_authored(block: &Block<'_>) -> bool {
+    match block {
+        Block::Paragraph(p) => {
+            ends_sentence(&p.text) || !crate::chars::at_most_words(&p.text, MAX_LABEL_WORDS)
+        }
+        Block::ThesisList(_) | Block::RecommendationList(_) => true,
+        _ => false,
+    }
+}
+
+/// A block of the foot as furniture; a series record (a link to the next
+/// episode) stays what it is.
+fn as_furniture<'a>(block: &Block<'a>, source: &str) -> Option<Boilerplate<'a>> {
+    let (text, span) = match block {
+        Block::Heading(h) => (h.text.clone(), h.span),
+        Block::Paragraph(p) => (p.text.clone(), p.span),
+        Block::ThesisList(_) | Block::RecommendationList(_) => {
+            let span = block.span();
+            let text = normalize(source.get(span.start..span.end)?).into_owned();
+            (text.into(), span)
+        }
+        Block::Boilerplate(_) | Block::Episode(_) | Block::SeriesLink(_) => return None,
+    };
+    Some(Boilerplate {
+        category: Category::Footer,
+        text,
+        span,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blank_line_lies_between_two_others() {
+        assert!(has_blank_line("a\n\nb"));
+        assert!(has_blank_line("a\n  \nb"));
+        assert!(!has_blank_line("a\nb\n"));
+        assert!(!has_blank_line("a\n"));
+    }
+}

@@ -16,6 +16,7 @@
 use std::borrow::Cow;
 
 mod byline;
+mod data;
 mod episodes;
 mod foot;
 mod intro;

@@ -12,6 +12,7 @@ use crate::model::{
 use crate::normalize::normalize;
 
 use super::byline::{byline_fields, into_meta};
+use super::data::{into_paragraphs, is_data_list};
 use super::intro::{recommendation_list, thesis_list};
 use super::menus::is_link_list;
 use super::shape::{is_bare_title, is_heading, is_title};
@@ -144,6 +145,15 @@ pub(super) fn posts<'a>(
                 if posts.building.last().is_none_or(|b| b.ended) && is_link_list(&list) =>
             {
                 posts.furniture(Category::Navigation, list.span, &mut items);
+            }
+            // Addresses and dates are the author's data, not points.
+            Item::Recommendations(list)
+                if list.lead_in.is_none() && is_data_list(&list.items, lexicon) =>
+            {
+                let b = current_post(&mut posts.building, list.span);
+                for paragraph in into_paragraphs(list.items) {
+                    posts.furniture_under_titles |= b.push_body(Block::Paragraph(paragraph));
+                }
             }
             Item::Recommendations(list) => {
                 let b = current_post(&mut posts.building, list.span);

@@ -107,6 +107,29 @@ pub(crate) fn date<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, Date> {
     Ok((rest, date))
 }
 
+/// Parses a day and a month with no year at the start of `input`, as
+/// agendas print them ("7 maggio", "March 3", "21st May"); gives the
+/// month and the day.
+// day-and-month = day 1*WSP month-name / month-name 1*WSP day   ; then no letter or digit
+pub(crate) fn day_and_month<'a>(input: &'a str, lexicon: &Lexicon) -> Res<'a, (u8, u8)> {
+    let invalid = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify));
+    let (rest, (m, d)) = if input.starts_with(|c: char| c.is_ascii_digit()) {
+        let (i, d) = day(input, lexicon)?;
+        let (i, _) = ws1(i)?;
+        let (i, m) = month_name(i, lexicon)?;
+        (i, (m, d))
+    } else {
+        let (i, m) = month_name(input, lexicon)?;
+        let (i, _) = ws1(i)?;
+        let (i, d) = day(i, lexicon)?;
+        (i, (m, d))
+    };
+    if !(1..=31).contains(&d) || rest.chars().next().is_some_and(crate::chars::is_alnum) {
+        return Err(invalid());
+    }
+    Ok((rest, (m, d)))
+}
+
 /// Longest text searched for a date, in bytes.
 const MAX_SEARCH: usize = 200;
 

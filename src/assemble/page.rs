@@ -27,8 +27,9 @@ use crate::chars::at_most_words;
 use crate::lexicon::Lexicon;
 use crate::model::{Block, Boilerplate, Category, Document, Heading, Paragraph, Post, Span, Title};
 
+use super::byline::is_byline_line;
 use super::posts::title_record;
-use super::shape::ends_sentence;
+use super::shape::{ends_sentence, is_heading, is_title};
 
 /// Moves the site's name and furniture that open `doc` to its `front`
 /// (see the module documentation).
@@ -73,6 +74,82 @@ pub(super) fn page_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: &L
     doc.front.extend(name_record(post.title.replace(title)));
     doc.front.extend(moved.into_iter().filter_map(as_furniture));
     post.span = Span::new(span.start, post.span.end, span.line);
+}
+
+/// Mends a news theme's head: the section's label ("Incidenti e
+/// Violazioni"), the headline, the author's name and the date, one a
+/// line. The posts pass reads the label as a title over a one-line post,
+/// and the name over the date as the title of the next: here the headline
+/// becomes the title of the post that has the date, the name its byline,
+/// and the label goes to the page's `front`, as post metadata.
+// kicker-head = label LF headline LF name LF date-line   ; no blank line between
+pub(super) fn kicker_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: &Lexicon) {
+    let [first, second, ..] = doc.posts.as_slice() else {
+        return;
+    };
+    let (
+        Some(label),
+        None,
+        [Block::Heading(Heading { text, span }) | Block::Paragraph(Paragraph { text, span })],
+    ) = (&first.title, first.date, first.blocks.as_slice())
+    else {
+        return;
+    };
+    let Some(name) = &second.title else {
+        return;
+    };
+    let dated = second.date.is_some()
+        && matches!(
+            second.blocks.first(),
+            Some(Block::Boilerplate(Boilerplate {
+                category: Category::PostMeta,
+                ..
+            }))
+        );
+    let dense = source
+        .get(label.span.start..name.span.end)
+        .is_some_and(|head| !head.lines().any(|line| line.trim().is_empty()));
+    if !(dated && dense && is_heading(&label.text) && is_headline(text) && is_name(&name.text)) {
+        return;
+    }
+    let headline = *span;
+    let first = doc.posts.remove(0);
+    let post = &mut doc.posts[0];
+    let name = post
+        .title
+        .replace(title_record(source, headline, headline, None, lexicon));
+    if let Some(name) = name {
+        post.blocks.insert(0, Block::Boilerplate(meta(name)));
+    }
+    post.span = Span::new(headline.start, post.span.end, headline.line);
+    doc.front.extend(first.title.map(meta));
+}
+
+/// A title that was a line of the byline or a section's label, as the
+/// post metadata it is.
+fn meta(title: Title<'_>) -> Boilerplate<'_> {
+    Boilerplate {
+        category: Category::PostMeta,
+        text: title.text,
+        span: title.span,
+    }
+}
+
+/// Whether `text` reads as a headline: a title that does not end like a
+/// sentence.
+fn is_headline(text: &str) -> bool {
+    is_title(text) && !ends_sentence(text)
+}
+
+/// Whether `text` reads as a person's name: a few words, each opening
+/// with a capital letter, no digits ("Dario Fadda", "Anna De Luca").
+fn is_name(text: &str) -> bool {
+    is_byline_line(text)
+        && text.split_whitespace().count() >= 2
+        && text.split_whitespace().all(|word| {
+            word.chars().next().is_some_and(char::is_uppercase)
+                && !word.contains(|c: char| c.is_ascii_digit())
+        })
 }
 
 /// Folds each "post" that is a widget's title over site furniture only
@@ -221,6 +298,36 @@ pub(super) fn unclosed_tail(doc: &mut Document<'_>) {
         before.blocks.append(&mut last.blocks);
         doc.posts.pop();
     }
+}
+
+/// Folds a last "post" that is a crumb into the post before it: no title,
+/// no date, one line with fewer than two letters or digits (the "Δ" an
+/// anti-spam field leaves under a comment form). After furniture it is
+/// that furniture's; otherwise it stays a paragraph.
+pub(super) fn crumb_tail(doc: &mut Document<'_>) {
+    let [.., before, last] = doc.posts.as_mut_slice() else {
+        return;
+    };
+    let crumb = last.title.is_none()
+        && last.date.is_none()
+        && matches!(last.blocks.as_slice(), [Block::Paragraph(p)] if p.text.chars().filter(|&c| crate::chars::is_alnum(c)).nth(1).is_none());
+    if !crumb {
+        return;
+    }
+    let Some(Block::Paragraph(Paragraph { text, span })) = last.blocks.pop() else {
+        return;
+    };
+    before.span = before.span.cover(last.span);
+    let block = match before.blocks.last() {
+        Some(Block::Boilerplate(b)) => Block::Boilerplate(Boilerplate {
+            category: b.category,
+            text,
+            span,
+        }),
+        _ => Block::Paragraph(Paragraph { text, span }),
+    };
+    before.blocks.push(block);
+    doc.posts.pop();
 }
 
 /// The category of the furniture that closes `post`: its last

@@ -112,11 +112,12 @@ pub(crate) fn opens(head: &Head) -> bool {
 
 /// Parses a bullet at the start of a trimmed line.
 // bullet-line = (symbol-bullet *WSP / ascii-bullet 1*WSP) text
-// text        = a letter, digit, quote or bracket first; not a rule of dashes
+// text        = a letter, digit, quote or bracket first (any sign after a symbol
+//               bullet and a space); not a rule of dashes
 pub(crate) fn bullet(line: &str) -> Option<Bullet> {
-    let (rest, marker, spaced) = if let Ok((rest, marker)) = symbol_bullet(line) {
+    let (rest, marker, spaced, symbol) = if let Ok((rest, marker)) = symbol_bullet(line) {
         let (after, _) = ws0(rest).ok()?;
-        (after, marker, after.len() < rest.len())
+        (after, marker, after.len() < rest.len(), true)
     } else {
         let (rest, marker) = ascii_bullet(line).ok()?;
         let (after, _) = ws0(rest).ok()?;
@@ -125,14 +126,17 @@ pub(crate) fn bullet(line: &str) -> Option<Bullet> {
         if after.len() == rest.len() || (marker == "o" && !padded) {
             return None;
         }
-        (after, marker, true)
+        (after, marker, true, false)
     };
     let first = rest.chars().next()?;
     // "-5%", "–10 euro": signed numbers, not items.
     if first.is_ascii_digit() && !spaced {
         return None;
     }
-    let opens = crate::chars::is_alnum(first) || "“\"«'‘([*_¿¡".contains(first);
+    // After a symbol bullet and a space, any sign but another bullet may
+    // open the text ("• > Whistleblowing <", "• @handle", "• €5 al mese").
+    let signed = symbol && spaced && !is_symbol_bullet(first) && !first.is_whitespace();
+    let opens = crate::chars::is_alnum(first) || "“\"«'‘([*_¿¡".contains(first) || signed;
     if !opens || !rest.chars().any(crate::chars::is_alpha) {
         return None;
     }
@@ -270,6 +274,8 @@ mod tests {
         assert_eq!(ok(".: Cita le fonti."), (".:", "Cita le fonti."));
         assert_eq!(ok("-> Ascolta"), ("->", "Ascolta"));
         assert_eq!(ok("=> Rispondi"), ("=>", "Rispondi"));
+        assert_eq!(ok("• > Whistleblowing <"), ("•", "> Whistleblowing <"));
+        assert_eq!(ok("• @tesi_blog"), ("•", "@tesi_blog"));
     }
 
     #[test]
@@ -289,6 +295,9 @@ mod tests {
             ":: navigazione ::",
             "::codice",
             ": punto",
+            "• • •",
+            "•> freccia",
+            "- > freccia",
         ] {
             assert_eq!(bullet(line), None, "{line}");
         }

@@ -24,6 +24,7 @@
 //! before it (see [`sidebar_posts`]).
 
 use crate::chars::at_most_words;
+use crate::grammar::date::find_date;
 use crate::lexicon::Lexicon;
 use crate::model::{Block, Boilerplate, Category, Document, Heading, Paragraph, Post, Span, Title};
 
@@ -74,6 +75,66 @@ pub(super) fn page_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: &L
     doc.front.extend(name_record(post.title.replace(title)));
     doc.front.extend(moved.into_iter().filter_map(as_furniture));
     post.span = Span::new(span.start, post.span.end, span.line);
+}
+
+/// Mends a head that prints the post's byline above its headline: the
+/// site's name (read as the title), its tagline or furniture, the byline
+/// and date lines, then a headline longer than any section heading, then
+/// the body. The headline becomes the title; the name, the tagline and
+/// the byline go to the page's `front` (a post's blocks follow its
+/// title), and the post keeps the byline's date.
+// dated-head = name 1*(tagline / site-furniture) 1*post-meta headline body
+pub(super) fn dated_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: &Lexicon) {
+    let Some(first) = doc.posts.first() else {
+        return;
+    };
+    if first.title.as_ref().is_none_or(|t| t.episode.is_some()) {
+        return;
+    }
+    let is_meta = |b: &Block<'_>| {
+        matches!(
+            b,
+            Block::Boilerplate(Boilerplate {
+                category: Category::PostMeta,
+                ..
+            })
+        )
+    };
+    let is_site = |b: &Block<'_>| match b {
+        Block::Paragraph(p) => is_tagline(&p.text),
+        Block::Boilerplate(b) => is_site_furniture(b.category),
+        _ => false,
+    };
+    let site = first.blocks.iter().take_while(|b| is_site(b)).count();
+    let meta = first.blocks[site..]
+        .iter()
+        .take_while(|b| is_meta(b))
+        .count();
+    let head = site + meta;
+    let headline = match first.blocks.get(head) {
+        Some(
+            Block::Heading(Heading { text, span }) | Block::Paragraph(Paragraph { text, span }),
+        ) if is_headline(text) && !at_most_words(text, MAX_SECTION_HEADING_WORDS) => *span,
+        _ => return,
+    };
+    if site == 0 || meta == 0 || !has_body(&first.blocks[head + 1..]) {
+        return;
+    }
+    let post = &mut doc.posts[0];
+    // The blocks above the headline go to the front (a post's blocks
+    // follow its title); the post keeps the date its byline gave.
+    let mut above: Vec<Block<'a>> = post.blocks.drain(..=head).collect();
+    above.pop();
+    post.date = post.date.or_else(|| {
+        above[site..].iter().find_map(|b| {
+            let span = b.span();
+            find_date(source.get(span.start..span.end)?, lexicon)
+        })
+    });
+    let title = title_record(source, headline, headline, None, lexicon);
+    doc.front.extend(name_record(post.title.replace(title)));
+    doc.front.extend(above.into_iter().filter_map(as_furniture));
+    post.span = Span::new(headline.start, post.span.end, headline.line);
 }
 
 /// Mends a news theme's head: the section's label ("Incidenti e
@@ -194,6 +255,10 @@ fn is_page_head(post: &Post<'_>, source: &str) -> bool {
             _ => false,
         })
 }
+
+/// Words a section's heading holds at most: a headline under a byline
+/// is longer.
+const MAX_SECTION_HEADING_WORDS: usize = 12;
 
 /// Words a line of a site's tagline holds at most ("ericlaw talks about
 /// security, the web, and software in general").

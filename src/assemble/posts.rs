@@ -171,6 +171,7 @@ pub(super) fn posts<'a>(
     posts.doc.posts = posts.building.into_posts();
     super::page::page_head(&mut posts.doc, source, lexicon);
     super::page::kicker_head(&mut posts.doc, source, lexicon);
+    super::page::dated_head(&mut posts.doc, source, lexicon);
     super::page::sidebar_posts(&mut posts.doc);
     super::page::unclosed_tail(&mut posts.doc);
     super::page::crumb_tail(&mut posts.doc);

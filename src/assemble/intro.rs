@@ -74,6 +74,7 @@ pub(super) fn thesis_list<'a>(
     lexicon: &Lexicon,
 ) -> Block<'a> {
     let intro = intro(source, b);
+    let first = list.items.first().map(|t| t.number);
     // A lone thesis that goes on with the numbering of the post's last
     // thesis list (a long commentary split them) is one of them.
     let continues_numbering = {
@@ -81,16 +82,20 @@ pub(super) fn thesis_list<'a>(
             Block::ThesisList(l) => l.items.last().map(|t| t.number),
             _ => None,
         });
-        let first = list.items.first().map(|t| t.number);
         matches!((last, first), (Some(last), Some(first)) if first > last && first - last <= super::theses::MAX_GAP)
     };
+    // A lone numbered line right after the lone line before it: both
+    // are theses, and the one before comes back from its paragraph.
+    let lone = list.items.len() == 1 && restores_lone(b, first);
     let evidence = worded
         || continues_numbering
+        || lone
         || intro
             .as_ref()
             .is_some_and(|i| names_theses(&i.text, lexicon));
     if list.items.len() < 2 && !evidence {
         let span = list.span;
+        b.lone = Some((b.post.blocks.len(), list));
         return Block::Paragraph(Paragraph {
             text: normalize(&source[span.start..span.end]),
             span,
@@ -122,6 +127,27 @@ pub(super) fn recommendation_list<'a>(
         list.lead_in = Some(intro.text);
     }
     Block::RecommendationList(list)
+}
+
+/// Whether the lone numbered line kept by `b` is numbered right before
+/// `first`; if so, its paragraph becomes the thesis list it was.
+fn restores_lone(b: &mut Building<'_>, first: Option<u32>) -> bool {
+    let Some((at, lone)) = b.lone.take() else {
+        return false;
+    };
+    let before = lone.items.first().map(|t| t.number);
+    let in_place =
+        matches!(b.post.blocks.get(at), Some(Block::Paragraph(p)) if p.span == lone.span);
+    if !in_place
+        || before
+            .zip(first)
+            .is_none_or(|(before, first)| before.checked_add(1) != Some(first))
+    {
+        b.lone = Some((at, lone));
+        return false;
+    }
+    b.post.blocks[at] = Block::ThesisList(lone);
+    true
 }
 
 /// Byte offset where the last sentence of `text` starts: after the last

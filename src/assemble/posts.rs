@@ -7,7 +7,7 @@ use crate::grammar::date::find_date;
 use crate::grammar::episode::numbered_post_title;
 use crate::lexicon::Lexicon;
 use crate::model::{
-    Block, Boilerplate, Category, Date, Document, Heading, Paragraph, Post, Span, Title,
+    Block, Boilerplate, Category, Date, Document, Heading, Paragraph, Post, Span, ThesisList, Title,
 };
 use crate::normalize::normalize;
 
@@ -32,6 +32,11 @@ pub(super) struct Building<'a> {
     /// comment" under the title. The next line decides: a bare title opens
     /// a post, prose goes on with this one.
     ended_after_title: bool,
+    /// The last numbered line that stood alone with no evidence of a
+    /// thesis list, kept as a paragraph at this index of the blocks: the
+    /// next lone line numbered after it makes both theses (numbered
+    /// sections parted by a "Torna su" link).
+    pub(super) lone: Option<(usize, Box<ThesisList<'a>>)>,
 }
 
 impl<'a> Building<'a> {
@@ -49,6 +54,7 @@ impl<'a> Building<'a> {
             has_body: false,
             ended: false,
             ended_after_title: false,
+            lone: None,
         }
     }
 

@@ -166,7 +166,7 @@ mod testing;
 mod vector;
 
 pub use error::{Error, ErrorKind};
-pub use lexicon::{Lexicon, Pattern, Words};
+pub use lexicon::{Lexicon, Pattern, Shapes, Words};
 pub use model::{
     Block, Boilerplate, Category, Date, Direction, Document, Episode, Heading, Paragraph, Post,
     Recommendation, RecommendationList, SeriesLink, Span, Thesis, ThesisList, Time, Title,

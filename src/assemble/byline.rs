@@ -8,14 +8,8 @@
 
 use super::shape::ends_sentence;
 use crate::chars::at_most_words;
+use crate::lexicon::Shapes;
 use crate::model::{Block, Boilerplate, Category, Heading, Paragraph};
-
-/// Words a line of a byline holds at most ("Rocco Sicilia", "Published
-/// by", "on").
-const MAX_BYLINE_WORDS: usize = 3;
-
-/// Lines a byline above its date spans at most.
-pub(super) const MAX_BYLINE_LINES: usize = 4;
 
 /// How many blocks at the end of `blocks` are the fields of a byline,
 /// given that a date line follows them: short lines with no sentence
@@ -23,7 +17,12 @@ pub(super) const MAX_BYLINE_LINES: usize = 4;
 /// them), below its title: the post's `titled` already, or a heading
 /// right above the fields ("Weekly update #1" above "Published by" is the
 /// title, though as short). Zero when there are none.
-pub(super) fn byline_fields(blocks: &[Block<'_>], source: &str, titled: bool) -> usize {
+pub(super) fn byline_fields(
+    blocks: &[Block<'_>],
+    source: &str,
+    titled: bool,
+    shapes: &Shapes,
+) -> usize {
     let mut lines = 0;
     let mut run = blocks
         .iter()
@@ -35,7 +34,7 @@ pub(super) fn byline_fields(blocks: &[Block<'_>], source: &str, titled: bool) ->
             let span = block.span();
             let text = &source[span.start..span.end];
             lines += text.lines().filter(|l| !l.trim().is_empty()).count();
-            lines <= MAX_BYLINE_LINES && text.lines().all(is_byline_line)
+            lines <= shapes.max_byline_lines && text.lines().all(|l| is_byline_line(l, shapes))
         })
         .count();
     let below_title = |start: usize| match start.checked_sub(1) {
@@ -52,11 +51,11 @@ pub(super) fn byline_fields(blocks: &[Block<'_>], source: &str, titled: bool) ->
     if at_head { run } else { 0 }
 }
 
-/// Whether `line` may be a field of a byline: a few words, and no end of
-/// a sentence.
-pub(super) fn is_byline_line(line: &str) -> bool {
+/// Whether `line` may be a field of a byline: a few words
+/// ([`Shapes::max_byline_words`]), and no end of a sentence.
+pub(super) fn is_byline_line(line: &str, shapes: &Shapes) -> bool {
     let line = line.trim();
-    at_most_words(line, MAX_BYLINE_WORDS) && !ends_sentence(line)
+    at_most_words(line, shapes.max_byline_words) && !ends_sentence(line)
 }
 
 /// Turns the fields of a byline into the post metadata they are.

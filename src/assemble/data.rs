@@ -15,11 +15,6 @@ use crate::grammar::date::day_and_month;
 use crate::lexicon::Lexicon;
 use crate::model::{Paragraph, Recommendation};
 
-/// Fewest items of a list of data: a lone dated or linked bullet is as
-/// often a point.
-const MIN_ITEMS: usize = 2;
-/// Most words beside the address of an item ("Canale YouTube:").
-const MAX_LABEL_WORDS: usize = 4;
 /// Longest word that may come before an item's date ("il", "on", "dal").
 const MAX_ARTICLE_BYTES: usize = 3;
 
@@ -27,8 +22,11 @@ const MAX_ARTICLE_BYTES: usize = 3;
 /// more, all of them an address with its label, or all of them opened by
 /// a day and a month.
 pub(super) fn is_data_list(items: &[Recommendation<'_>], lexicon: &Lexicon) -> bool {
-    items.len() >= MIN_ITEMS
-        && (items.iter().all(|item| is_address_item(&item.text))
+    let shapes = lexicon.shapes();
+    items.len() >= shapes.min_data_items
+        && (items
+            .iter()
+            .all(|item| is_address_item(&item.text, shapes.max_address_label_words))
             || items.iter().all(|item| is_dated_item(&item.text, lexicon)))
 }
 
@@ -44,15 +42,15 @@ pub(super) fn into_paragraphs(
 
 /// Whether `text` is an address with a short label, or none: "YouTube:
 /// https://youtube.com/@canale", "www.esempio.it".
-// address-item = [label] address [label]   ; label: MAX_LABEL_WORDS words at most in all
-fn is_address_item(text: &str) -> bool {
+// address-item = [label] address [label]   ; label: Shapes::max_address_label_words at most
+fn is_address_item(text: &str, max_label_words: usize) -> bool {
     let (mut addresses, mut label) = (0, 0);
     for word in words(text) {
         if is_address(word) {
             addresses += 1;
         } else {
             label += 1;
-            if label > MAX_LABEL_WORDS {
+            if label > max_label_words {
                 return false;
             }
         }
@@ -89,9 +87,9 @@ mod tests {
 
     #[test]
     fn ok_addresses_and_dates_are_data() {
-        assert!(is_address_item("YouTube: https://youtube.com/@canale"));
-        assert!(is_address_item("www.esempio.it"));
-        assert!(is_address_item("Il mio profilo (https://esempio.it/me)"));
+        assert!(is_address_item("YouTube: https://youtube.com/@canale", 4));
+        assert!(is_address_item("www.esempio.it", 4));
+        assert!(is_address_item("Il mio profilo (https://esempio.it/me)", 4));
         let lexicon = Lexicon::default();
         for dated in [
             "il 7 maggio alle 18:00 diretta sul canale",
@@ -106,10 +104,11 @@ mod tests {
     #[test]
     fn err_points_are_not_data() {
         assert!(!is_address_item(
-            "Leggete la guida su https://esempio.it prima di cominciare a scrivere"
+            "Leggete la guida su https://esempio.it prima di cominciare a scrivere",
+            4
         ));
-        assert!(!is_address_item("Scrivete ogni giorno"));
-        assert!(!is_address_item("http://"));
+        assert!(!is_address_item("Scrivete ogni giorno", 4));
+        assert!(!is_address_item("http://", 4));
         let lexicon = Lexicon::default();
         for point in [
             "Pubblicate ogni 7 giorni",

@@ -15,25 +15,19 @@
 //! whatever it looks like: a widget's title, a list of the site's posts
 //! or courses, the author's bio.
 
+use crate::lexicon::Shapes;
 use crate::model::{Block, Boilerplate, Category, Document, Span};
 use crate::normalize::normalize;
 
 use super::shape::ends_sentence;
 
-/// Fewest lines of recognised furniture in the foot.
-const MIN_ANCHORS: usize = 2;
-/// Fewest blank lines between the blocks of the body above the foot.
-const MIN_BODY_BREAKS: usize = 2;
-/// A paragraph of more words than this is the author's, not a label.
-const MAX_LABEL_WORDS: usize = 12;
-
 /// Turns the foot of the page (see the module documentation) into
 /// furniture of the last post.
-pub(super) fn page_foot(doc: &mut Document<'_>, source: &str) {
+pub(super) fn page_foot(doc: &mut Document<'_>, source: &str, shapes: &Shapes) {
     let Some(post) = doc.posts.last_mut() else {
         return;
     };
-    let Some(start) = foot_start(&post.blocks, source) else {
+    let Some(start) = foot_start(&post.blocks, source, shapes) else {
         return;
     };
     for block in &mut post.blocks[start..] {
@@ -44,7 +38,7 @@ pub(super) fn page_foot(doc: &mut Document<'_>, source: &str) {
 }
 
 /// Where the foot of `blocks` opens, if they end with one.
-fn foot_start(blocks: &[Block<'_>], source: &str) -> Option<usize> {
+fn foot_start(blocks: &[Block<'_>], source: &str, shapes: &Shapes) -> Option<usize> {
     let dense = dense_run(blocks, source);
     let anchors = || {
         blocks[dense..]
@@ -53,20 +47,20 @@ fn foot_start(blocks: &[Block<'_>], source: &str) -> Option<usize> {
             .filter(|(_, b)| is_anchor(b))
     };
     let (first_anchor, _) = anchors().next()?;
-    if anchors().count() < MIN_ANCHORS {
+    if anchors().count() < shapes.min_foot_anchors {
         return None;
     }
     let first_anchor = dense + first_anchor;
     // The author's last words above the furniture stay theirs.
     let start = (dense..first_anchor)
         .rev()
-        .find(|&i| is_authored(&blocks[i]))
+        .find(|&i| is_authored(&blocks[i], shapes.max_foot_label_words))
         .map_or(dense, |i| i + 1);
     let breaks = blocks[..start]
         .windows(2)
         .filter(|pair| blank_between(source, pair[0].span(), pair[1].span()))
         .count();
-    (breaks >= MIN_BODY_BREAKS).then_some(start)
+    (breaks >= shapes.min_body_breaks).then_some(start)
 }
 
 /// The first block of the dense run that ends `blocks`: no blank line
@@ -114,10 +108,10 @@ fn is_anchor(block: &Block<'_>) -> bool {
 
 /// Whether `block` reads as the author's: a list, or a paragraph that
 /// ends a sentence or is longer than a label.
-fn is_authored(block: &Block<'_>) -> bool {
+fn is_authored(block: &Block<'_>, max_label_words: usize) -> bool {
     match block {
         Block::Paragraph(p) => {
-            ends_sentence(&p.text) || !crate::chars::at_most_words(&p.text, MAX_LABEL_WORDS)
+            ends_sentence(&p.text) || !crate::chars::at_most_words(&p.text, max_label_words)
         }
         Block::ThesisList(_) | Block::RecommendationList(_) => true,
         _ => false,

@@ -9,31 +9,28 @@
 //! links: furniture, not recommendations.
 
 use crate::chars::at_most_words;
-use crate::lexicon::{Lexicon, Words};
+use crate::lexicon::{Lexicon, Shapes, Words};
 use crate::model::{Recommendation, RecommendationList};
 
-/// Words a link label holds at most ("Editoriali di Dario Fadda").
-const MAX_LINK_WORDS: usize = 4;
-
-/// Items a list of links holds at least: two short items with no lead-in
-/// are as often the author's ("• Pro • Contro").
-const MIN_LINKS: usize = 3;
-
-/// Whether `list` is a list of links by its shape: no lead-in, and three
-/// items or more, each a few words with no punctuation of a sentence or
-/// a clause.
-pub(super) fn is_link_list(list: &RecommendationList<'_>) -> bool {
-    list.lead_in.is_none() && are_links(&list.items)
+/// Whether `list` is a list of links by its shape: no lead-in, and
+/// [`Shapes::min_links`] items or more, each a few words
+/// ([`Shapes::max_link_words`]) with no punctuation of a sentence or a
+/// clause.
+pub(super) fn is_link_list(list: &RecommendationList<'_>, shapes: &Shapes) -> bool {
+    list.lead_in.is_none() && are_links(&list.items, shapes)
 }
 
 /// The items of [`is_link_list`].
-fn are_links(items: &[Recommendation<'_>]) -> bool {
-    items.len() >= MIN_LINKS && items.iter().all(|item| is_link_label(&item.text))
+fn are_links(items: &[Recommendation<'_>], shapes: &Shapes) -> bool {
+    items.len() >= shapes.min_links
+        && items
+            .iter()
+            .all(|item| is_link_label(&item.text, shapes.max_link_words))
 }
 
 /// Whether `text` reads as the label of a link ("Altro…" is one).
-fn is_link_label(text: &str) -> bool {
-    at_most_words(text, MAX_LINK_WORDS)
+fn is_link_label(text: &str, max_words: usize) -> bool {
+    at_most_words(text, max_words)
         && !text.ends_with(['.', '!', '?', ';', ':', ','])
         && !text.contains([',', ';'])
 }
@@ -71,33 +68,27 @@ mod tests {
 
     #[test]
     fn ok_menus_and_profiles_are_links() {
-        assert!(are_links(&items(&[
-            "Home",
-            "Chi siamo",
-            "Contatti",
-            "Altro…"
-        ])));
-        assert!(are_links(&items(&[
-            "Facebook",
-            "Instagram",
-            "LinkedIn",
-            "Spcnet.it"
-        ])));
+        assert!(are_links(
+            &items(&["Home", "Chi siamo", "Contatti", "Altro…"]),
+            &Shapes::default()
+        ));
+        assert!(are_links(
+            &items(&["Facebook", "Instagram", "LinkedIn", "Spcnet.it"]),
+            &Shapes::default()
+        ));
     }
 
     #[test]
     fn ok_points_are_not_links() {
         // Two items, a clause, a sentence.
-        assert!(!are_links(&items(&["Pro", "Contro"])));
-        assert!(!are_links(&items(&[
-            "Ascolta, poi rispondi",
-            "Home",
-            "Blog"
-        ])));
-        assert!(!are_links(&items(&[
-            "Rispondi a ogni commento entro un giorno.",
-            "Home",
-            "Blog"
-        ])));
+        assert!(!are_links(&items(&["Pro", "Contro"]), &Shapes::default()));
+        assert!(!are_links(
+            &items(&["Ascolta, poi rispondi", "Home", "Blog"]),
+            &Shapes::default()
+        ));
+        assert!(!are_links(
+            &items(&["Rispondi a ogni commento entro un giorno.", "Home", "Blog"]),
+            &Shapes::default()
+        ));
     }
 }

@@ -196,7 +196,7 @@ fn step<'a>(
         Kind::Marker(_) => {
             match theses::thesis_list(source, lines, i, lexicon, items, &mut scratch.theses) {
                 Some(next) => i = next,
-                None => i = paragraph(source, lines, i, items),
+                None => i = paragraph(source, lines, i, lexicon.shapes(), items),
             }
         }
         Kind::SeriesLink(opening) => {
@@ -217,7 +217,7 @@ fn step<'a>(
             );
         }
         Kind::Text { tail: None } => {
-            let last = paragraph_end(source, lines, i);
+            let last = paragraph_end(source, lines, i, lexicon.shapes());
             // A paragraph of one line is normalised here, and the probe
             // that spares most inline list searches comes with it.
             let (text, bullets) = if last == i {
@@ -241,7 +241,9 @@ fn step<'a>(
                 }
             }
         }
-        Kind::Listing(_) | Kind::Text { .. } => i = paragraph(source, lines, i, items),
+        Kind::Listing(_) | Kind::Text { .. } => {
+            i = paragraph(source, lines, i, lexicon.shapes(), items)
+        }
     }
     i
 }

@@ -25,7 +25,7 @@
 
 use crate::chars::at_most_words;
 use crate::grammar::date::find_date;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, Shapes};
 use crate::model::{Block, Boilerplate, Category, Document, Heading, Paragraph, Post, Span, Title};
 
 use super::byline::is_byline_line;
@@ -39,7 +39,7 @@ pub(super) fn page_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: &L
         return;
     };
     let next_titled = doc.posts.get(1).is_some_and(|p| p.title.is_some());
-    if next_titled && is_page_head(first, source) {
+    if next_titled && is_page_head(first, source, lexicon.shapes()) {
         let post = doc.posts.remove(0);
         doc.front.extend(name_record(post.title));
         doc.front
@@ -101,7 +101,7 @@ pub(super) fn dated_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: &
         )
     };
     let is_site = |b: &Block<'_>| match b {
-        Block::Paragraph(p) => is_tagline(&p.text),
+        Block::Paragraph(p) => is_tagline(&p.text, lexicon.shapes()),
         Block::Boilerplate(b) => is_site_furniture(b.category),
         _ => false,
     };
@@ -114,7 +114,11 @@ pub(super) fn dated_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: &
     let headline = match first.blocks.get(head) {
         Some(
             Block::Heading(Heading { text, span }) | Block::Paragraph(Paragraph { text, span }),
-        ) if is_headline(text) && !at_most_words(text, MAX_SECTION_HEADING_WORDS) => *span,
+        ) if is_headline(text)
+            && !at_most_words(text, lexicon.shapes().max_section_heading_words) =>
+        {
+            *span
+        }
         _ => return,
     };
     if site == 0 || meta == 0 || !has_body(&first.blocks[head + 1..]) {
@@ -170,7 +174,12 @@ pub(super) fn kicker_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: 
     let dense = source
         .get(label.span.start..name.span.end)
         .is_some_and(|head| !head.lines().any(|line| line.trim().is_empty()));
-    if !(dated && dense && is_heading(&label.text) && is_headline(text) && is_name(&name.text)) {
+    if !(dated
+        && dense
+        && is_heading(&label.text)
+        && is_headline(text)
+        && is_name(&name.text, lexicon.shapes()))
+    {
         return;
     }
     let headline = *span;
@@ -204,8 +213,8 @@ fn is_headline(text: &str) -> bool {
 
 /// Whether `text` reads as a person's name: a few words, each opening
 /// with a capital letter, no digits ("Dario Fadda", "Anna De Luca").
-fn is_name(text: &str) -> bool {
-    is_byline_line(text)
+fn is_name(text: &str, shapes: &Shapes) -> bool {
+    is_byline_line(text, shapes)
         && text.split_whitespace().count() >= 2
         && text.split_whitespace().all(|word| {
             word.chars().next().is_some_and(char::is_uppercase)
@@ -245,31 +254,23 @@ pub(super) fn sidebar_posts(doc: &mut Document<'_>) {
 /// post: no date, no episode in its title, nothing but headings,
 /// furniture and taglines (see [`is_tagline`]), and no furniture that
 /// closes posts (an archive's first post, however short, ends like one).
-fn is_page_head(post: &Post<'_>, source: &str) -> bool {
+fn is_page_head(post: &Post<'_>, source: &str, shapes: &Shapes) -> bool {
     post.date.is_none()
         && post.title.as_ref().is_none_or(|t| t.episode.is_none())
         && post.blocks.iter().all(|b| match b {
             Block::Heading(_) => true,
             Block::Boilerplate(b) => !b.category.ends_post(),
-            Block::Paragraph(p) => is_tagline(&source[p.span.start..p.span.end]),
+            Block::Paragraph(p) => is_tagline(&source[p.span.start..p.span.end], shapes),
             _ => false,
         })
 }
 
-/// Words a section's heading holds at most: a headline under a byline
-/// is longer.
-const MAX_SECTION_HEADING_WORDS: usize = 12;
-
-/// Words a line of a site's tagline holds at most ("ericlaw talks about
-/// security, the web, and software in general").
-const MAX_TAGLINE_WORDS: usize = 12;
-
 /// Whether `text` reads as a site's name or tagline: short lines, none
 /// closing a sentence.
-fn is_tagline(text: &str) -> bool {
+fn is_tagline(text: &str, shapes: &Shapes) -> bool {
     text.lines().all(|line| {
         let line = line.trim();
-        at_most_words(line, MAX_TAGLINE_WORDS) && !ends_sentence(line)
+        at_most_words(line, shapes.max_tagline_words) && !ends_sentence(line)
     })
 }
 

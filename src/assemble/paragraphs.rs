@@ -7,9 +7,10 @@ use crate::grammar::boilerplate::Closing;
 use crate::model::{Category, Span};
 use crate::scan::{Kind, Scanned};
 
-use super::byline::{MAX_BYLINE_LINES, is_byline_line};
+use super::byline::is_byline_line;
 use super::shape::is_bare_title;
 use super::{Item, span_of};
+use crate::lexicon::Shapes;
 
 /// A line at least this long that ends mid-sentence was wrapped.
 const WRAPPED_LINE_CHARS: usize = 50;
@@ -20,15 +21,16 @@ pub(super) fn paragraph<'a>(
     source: &'a str,
     lines: &[Scanned],
     i: usize,
+    shapes: &Shapes,
     items: &mut Vec<Item<'a>>,
 ) -> usize {
-    let last = paragraph_end(source, lines, i);
+    let last = paragraph_end(source, lines, i, shapes);
     close_paragraph(source, lines, (i, last), None, items);
     last + 1
 }
 
 /// The last line of the paragraph that starts at `i`.
-pub(super) fn paragraph_end(source: &str, lines: &[Scanned], i: usize) -> usize {
+pub(super) fn paragraph_end(source: &str, lines: &[Scanned], i: usize, shapes: &Shapes) -> usize {
     let mut last = i;
     loop {
         if let Kind::Text { tail: Some(_) } = lines[last].kind {
@@ -39,7 +41,7 @@ pub(super) fn paragraph_end(source: &str, lines: &[Scanned], i: usize) -> usize 
         };
         let joins = matches!(next.kind, Kind::Text { .. } | Kind::Listing(_))
             && continues(lines[last].text(source), next.text(source))
-            && !heads_byline(source, lines, last + 1);
+            && !heads_byline(source, lines, last + 1, shapes);
         if !joins {
             break;
         }
@@ -52,19 +54,18 @@ pub(super) fn paragraph_end(source: &str, lines: &[Scanned], i: usize) -> usize 
 /// line ("Security Product Efficacy" over "Posted by ericlaw
 /// 2025-08-20", or over "Published by", "Rocco Sicilia", "on", then the
 /// date): it stands alone, not as a line of the paragraph around it.
-fn heads_byline(source: &str, lines: &[Scanned], k: usize) -> bool {
+fn heads_byline(source: &str, lines: &[Scanned], k: usize, shapes: &Shapes) -> bool {
     // By kinds first, as most lines have no date line below them.
-    let below = &lines[k + 1..lines.len().min(k + 2 + MAX_BYLINE_LINES)];
+    let below = &lines[k + 1..lines.len().min(k + 2 + shapes.max_byline_lines)];
     let Some(meta) = below
         .iter()
         .position(|l| l.kind == Kind::Furniture(Category::PostMeta))
     else {
         return false;
     };
-    below[..meta]
-        .iter()
-        .all(|l| matches!(l.kind, Kind::Text { tail: None }) && is_byline_line(l.text(source)))
-        && is_bare_title(lines[k].text(source))
+    below[..meta].iter().all(|l| {
+        matches!(l.kind, Kind::Text { tail: None }) && is_byline_line(l.text(source), shapes)
+    }) && is_bare_title(lines[k].text(source))
 }
 
 /// Pushes the paragraph of lines `first..=last` (and the marker that closes

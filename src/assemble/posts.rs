@@ -148,7 +148,8 @@ pub(super) fn posts<'a>(
             // list. After the end of a post no lead-in can come before it:
             // it is looked at before it may open a post.
             Item::Recommendations(list)
-                if posts.building.last().is_none_or(|b| b.ended) && is_link_list(&list) =>
+                if posts.building.last().is_none_or(|b| b.ended)
+                    && is_link_list(&list, lexicon.shapes()) =>
             {
                 posts.furniture(Category::Navigation, list.span, &mut items);
             }
@@ -164,7 +165,7 @@ pub(super) fn posts<'a>(
             Item::Recommendations(list) => {
                 let b = current_post(&mut posts.building, list.span);
                 match recommendation_list(source, b, list) {
-                    Block::RecommendationList(list) if is_link_list(&list) => {
+                    Block::RecommendationList(list) if is_link_list(&list, lexicon.shapes()) => {
                         posts.furniture(Category::Navigation, list.span, &mut items);
                     }
                     block => posts.furniture_under_titles |= b.push_body(block),
@@ -181,7 +182,7 @@ pub(super) fn posts<'a>(
     super::page::sidebar_posts(&mut posts.doc);
     super::page::unclosed_tail(&mut posts.doc);
     super::page::crumb_tail(&mut posts.doc);
-    super::foot::page_foot(&mut posts.doc, source);
+    super::foot::page_foot(&mut posts.doc, source, lexicon.shapes());
     posts.doc
 }
 
@@ -296,7 +297,12 @@ impl<'a> Posts<'a, '_> {
         if category == Category::PostMeta
             && let Some(b) = self.building.last_mut()
         {
-            let fields = byline_fields(&b.post.blocks, self.source, b.post.title.is_some());
+            let fields = byline_fields(
+                &b.post.blocks,
+                self.source,
+                b.post.title.is_some(),
+                self.lexicon.shapes(),
+            );
             let start = b.post.blocks.len() - fields;
             into_meta(&mut b.post.blocks[start..]);
             b.has_body &= b

@@ -20,22 +20,9 @@ const MAX_DATE_LINE: usize = 48;
 /// Most bytes and words after a `Tail` phrase ("continua su SNID").
 const TAIL_REST_BYTES: usize = 60;
 const TAIL_REST_WORDS: usize = 6;
-/// Most marks on each side of a drawn heading, and most words inside.
-const MAX_DRAWN_MARKS: usize = 3;
-const MAX_DRAWN_WORDS: usize = 6;
-/// Fewest and most words of a row of share buttons on one line.
-const MIN_SHARE_ROW_WORDS: usize = 3;
-const MAX_SHARE_ROW_WORDS: usize = 8;
-/// Most words of a copyright notice.
-const MAX_COPYRIGHT_WORDS: usize = 20;
-/// Most words before the colon of a link to the post before or after
-/// ("Previous Post Previous post:").
-const MAX_ADJACENT_LABEL_WORDS: usize = 4;
+/// How far into a line the colon of a link to the post before or after
+/// is looked for, in bytes (its words: `Shapes::max_adjacent_label_words`).
 const MAX_ADJACENT_LABEL_BYTES: usize = 64;
-/// Most words of a second label after a `Line` phrase ("Leave a Reply
-/// Cancel reply"), and the fewest words of a phrase that may have one.
-const SECOND_LABEL_WORDS: usize = 2;
-const MIN_LABELLED_PHRASE_WORDS: usize = 2;
 
 /// What a line holds, as far as furniture goes.
 #[cfg(test)]
@@ -108,7 +95,7 @@ pub(crate) fn whole(head: &Head) -> Option<Category> {
     for (n, &(category, pattern)) in phrases.into_iter().flatten() {
         let rest = &core[n..];
         let whole = match pattern {
-            Pattern::Line => only_symbols(rest) || second_label(&core[..n], rest),
+            Pattern::Line => only_symbols(rest) || second_label(&core[..n], rest, lexicon),
             Pattern::Prefix => line.len() <= MAX_PREFIX_LINE,
             Pattern::Tail => tail_rest(rest),
         };
@@ -129,7 +116,7 @@ pub(crate) fn whole(head: &Head) -> Option<Category> {
     if linked && adjacent_post(line, core, lexicon) {
         return Some(Category::Navigation);
     }
-    if drawn_heading(line) || copyright(head) {
+    if drawn_heading(line, lexicon) || copyright(head) {
         return Some(Category::Footer);
     }
     if head.words.has(List::Word(Words::ShareLabel)) && share_row(line, lexicon) {
@@ -178,7 +165,7 @@ fn adjacent_post(line: &str, core: &str, lexicon: &Lexicon) -> bool {
     let Some((label, _)) = near.split_once(':') else {
         return false;
     };
-    if !at_most_words(label, MAX_ADJACENT_LABEL_WORDS) {
+    if !at_most_words(label, lexicon.shapes().max_adjacent_label_words) {
         return false;
     }
     let navigation = lexicon
@@ -196,15 +183,16 @@ fn adjacent_post(line: &str, core: &str, lexicon: &Lexicon) -> bool {
 /// is the author's bold).
 // drawn-heading = 1*3mark 1*WSP text 1*WSP 1*3mark   ; text of a few words
 // mark          = any visible ASCII but a letter or digit
-fn drawn_heading(line: &str) -> bool {
+fn drawn_heading(line: &str, lexicon: &Lexicon) -> bool {
+    let shapes = lexicon.shapes();
     let is_mark = |b: &u8| b.is_ascii_punctuation();
     let bytes = line.as_bytes();
     let open = bytes.iter().take_while(|b| is_mark(b)).count();
-    if !(1..=MAX_DRAWN_MARKS).contains(&open) {
+    if !(1..=shapes.max_drawn_marks).contains(&open) {
         return false;
     }
     let close = bytes.iter().rev().take_while(|b| is_mark(b)).count();
-    if !(1..=MAX_DRAWN_MARKS).contains(&close) {
+    if !(1..=shapes.max_drawn_marks).contains(&close) {
         return false;
     }
     let Some(inner) = line.get(open..line.len() - close) else {
@@ -214,7 +202,7 @@ fn drawn_heading(line: &str) -> bool {
     inner.starts_with(char::is_whitespace)
         && inner.ends_with(char::is_whitespace)
         && text.chars().any(crate::chars::is_alpha)
-        && at_most_words(text, MAX_DRAWN_WORDS)
+        && at_most_words(text, shapes.max_drawn_words)
 }
 
 /// Whether the line of `head` is a copyright notice: "© 2025 (in)sicurezza
@@ -239,16 +227,18 @@ fn copyright(head: &Head) -> bool {
             .iter()
             .any(|mark| line.strip_prefix(mark).is_some_and(year_after)),
     };
-    noticed && at_most_words(line, MAX_COPYRIGHT_WORDS)
+    noticed && at_most_words(line, lexicon.shapes().max_copyright_words)
 }
 
 /// Whether `line`, opened by a share label, is a row of share buttons
 /// printed as one line ("Tweet Post Update Email RSS", "Twitter |
 /// Facebook | Email"): a few words, at least half of them share labels,
 /// nothing that punctuates a sentence.
-// share-row = <share-label> 2*(separator word)   ; MIN..=MAX_SHARE_ROW_WORDS words
+// share-row = <share-label> 2*(separator word)   ; Shapes::min..=max_share_row_words words
 fn share_row(line: &str, lexicon: &Lexicon) -> bool {
-    if line.contains(['.', ',', ';', ':', '!', '?']) || !at_most_words(line, MAX_SHARE_ROW_WORDS) {
+    if line.contains(['.', ',', ';', ':', '!', '?'])
+        || !at_most_words(line, lexicon.shapes().max_share_row_words)
+    {
         return false;
     }
     let labels = lexicon.words(Words::ShareLabel);
@@ -261,7 +251,7 @@ fn share_row(line: &str, lexicon: &Lexicon) -> bool {
         all += 1;
         shared += usize::from(labels.is_whole(word));
     }
-    all >= MIN_SHARE_ROW_WORDS && 2 * shared >= all
+    all >= lexicon.shapes().min_share_row_words && 2 * shared >= all
 }
 
 /// Whether a segment of a line split at `|` or `·` is a comment link.
@@ -364,12 +354,13 @@ fn is_pagination(line: &str, lexicon: &Lexicon) -> bool {
 /// ("Lascia un commento Cancella risposta"): a capitalised word or two
 /// with no punctuation, after a phrase of two words or more.
 // second-label = 1*WSP UPPER *(ALPHA / WSP)   ; at most two words
-fn second_label(phrase: &str, rest: &str) -> bool {
+fn second_label(phrase: &str, rest: &str, lexicon: &Lexicon) -> bool {
+    let shapes = lexicon.shapes();
     let label = rest.trim();
-    !at_most_words(phrase, MIN_LABELLED_PHRASE_WORDS - 1)
+    !at_most_words(phrase, shapes.min_labelled_phrase_words.saturating_sub(1))
         && rest.starts_with(char::is_whitespace)
         && label.starts_with(char::is_uppercase)
-        && at_most_words(label, SECOND_LABEL_WORDS)
+        && at_most_words(label, shapes.second_label_words)
         && label
             .chars()
             .all(|c| crate::chars::is_alpha(c) || c.is_whitespace())

@@ -22,11 +22,14 @@ mod en;
 mod it;
 mod openers;
 mod phrases;
+mod shapes;
 
 use std::sync::OnceLock;
 
 use crate::model::{Category, Direction};
+
 pub(crate) use phrases::{Phrases, only_symbols};
+pub use shapes::Shapes;
 
 /// How a boilerplate phrase must sit on its line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -193,6 +196,8 @@ pub struct Lexicon {
     pub(crate) series_links: Phrases<Direction>,
     /// The first words of every list's phrases, for [`Lexicon::openers`].
     openers: OnceLock<openers::Openers>,
+    /// The numbers of the shape rules.
+    shapes: Shapes,
 }
 
 impl Default for Lexicon {
@@ -216,6 +221,7 @@ impl Lexicon {
             numbers: Phrases::default(),
             series_links: Phrases::default(),
             openers: OnceLock::new(),
+            shapes: Shapes::default(),
         }
     }
 
@@ -321,6 +327,18 @@ impl Lexicon {
     pub fn add_series_link(&mut self, phrase: &str, direction: Direction) -> &mut Self {
         self.series_links.insert(phrase, direction);
         self.reindex();
+        self
+    }
+
+    /// The numbers the rules of page structure go by (see [`Shapes`]).
+    pub fn shapes(&self) -> &Shapes {
+        &self.shapes
+    }
+
+    /// Replaces the numbers the rules of page structure go by. [`Lexicon::extend`]
+    /// keeps this lexicon's.
+    pub fn set_shapes(&mut self, shapes: Shapes) -> &mut Self {
+        self.shapes = shapes;
         self
     }
 

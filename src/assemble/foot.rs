@@ -14,6 +14,9 @@
 //! What lies between that point and the end of the page is furniture,
 //! whatever it looks like: a widget's title, a list of the site's posts
 //! or courses, the author's bio.
+//!
+//! Whatever its density, what follows the comment form is the page's too
+//! (see [`comment_tail`]).
 
 use crate::lexicon::Shapes;
 use crate::model::{Block, Boilerplate, Category, Document, Span};
@@ -35,6 +38,48 @@ pub(super) fn page_foot(doc: &mut Document<'_>, source: &str, shapes: &Shapes) {
             *block = Block::Boilerplate(furniture);
         }
     }
+}
+
+/// Turns what follows the comment form of the last post into furniture:
+/// the author writes nothing below the form, so its notices ("Questo sito
+/// utilizza Akismet…"), the links to the posts around, and the sidebar's
+/// widgets under it (the author's box, "Let's connect", a subscription
+/// box) are the page's. A paragraph longer than
+/// [`Shapes::max_form_notice_words`] stays as it is (a reader's comment),
+/// and so does a list with a lead-in. The form must follow the post's
+/// body: a "Leave a comment" link printed under the title opens nothing.
+pub(super) fn comment_tail(doc: &mut Document<'_>, source: &str, shapes: &Shapes) {
+    let Some(post) = doc.posts.last_mut() else {
+        return;
+    };
+    let is_form = |b: &Block<'_>| matches!(b, Block::Boilerplate(b) if matches!(b.category, Category::CommentForm | Category::CommentLink));
+    let Some(form) = post.blocks.iter().position(is_form) else {
+        return;
+    };
+    if !post.blocks[..form].iter().any(is_body) {
+        return;
+    }
+    for block in &mut post.blocks[form + 1..] {
+        let below_form = match block {
+            Block::Heading(_) => true,
+            Block::Paragraph(p) => {
+                crate::chars::at_most_words(&p.text, shapes.max_form_notice_words)
+            }
+            Block::RecommendationList(list) => list.lead_in.is_none(),
+            _ => false,
+        };
+        if below_form && let Some(furniture) = as_furniture(block, source) {
+            *block = Block::Boilerplate(furniture);
+        }
+    }
+}
+
+/// Whether `block` is part of a post's body: a paragraph or a list.
+fn is_body(block: &Block<'_>) -> bool {
+    matches!(
+        block,
+        Block::Paragraph(_) | Block::ThesisList(_) | Block::RecommendationList(_)
+    )
 }
 
 /// Where the foot of `blocks` opens, if they end with one.

@@ -183,6 +183,7 @@ pub(super) fn posts<'a>(
     super::page::unclosed_tail(&mut posts.doc);
     super::page::crumb_tail(&mut posts.doc);
     super::foot::page_foot(&mut posts.doc, source, lexicon.shapes());
+    super::foot::comment_tail(&mut posts.doc, source, lexicon.shapes());
     posts.doc
 }
 

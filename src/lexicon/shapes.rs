@@ -52,6 +52,10 @@ pub struct Shapes {
     /// Most words of a paragraph in a page's foot that is a label, not
     /// the author's last words above it. Default 12.
     pub max_foot_label_words: usize,
+    /// Most words of a paragraph under a post's comment form that is the
+    /// page's (a notice, the author's box); a longer one is a reader's
+    /// comment and stays. Default 30.
+    pub max_form_notice_words: usize,
     /// Fewest items of a list of data (addresses, dated events). Default
     /// 2.
     pub min_data_items: usize,
@@ -93,6 +97,7 @@ impl Default for Shapes {
             min_foot_anchors: 2,
             min_body_breaks: 2,
             max_foot_label_words: 12,
+            max_form_notice_words: 30,
             min_data_items: 2,
             max_address_label_words: 4,
             min_share_row_words: 3,

@@ -35,6 +35,16 @@ const FURNITURE_SENTENCES: &[(&str, &str, &str)] = &[
         "Privacy e cookie:",
         "a cookie notice",
     ),
+    (
+        "it_sotto_il_modulo.txt",
+        "Questo sito usa un filtro",
+        "the comment form's notice",
+    ),
+    (
+        "it_sotto_il_modulo.txt",
+        "… e questo è il diario",
+        "the author's box under the form",
+    ),
 ];
 
 /// Fewest words of a line that reads as a sentence.

@@ -63,9 +63,13 @@ fn heads_byline(source: &str, lines: &[Scanned], k: usize, shapes: &Shapes) -> b
     else {
         return false;
     };
-    below[..meta].iter().all(|l| {
+    let short = |l: &Scanned| {
         matches!(l.kind, Kind::Text { tail: None }) && is_byline_line(l.text(source), shapes)
-    }) && is_bare_title(lines[k].text(source))
+    };
+    // A date among a run of short lines ("PAVAROTTI", "11 settembre
+    // 2001", "Iraq") is an item of a list, not a byline.
+    let in_list = below.get(meta + 1).is_some_and(short);
+    !in_list && below[..meta].iter().all(short) && is_bare_title(lines[k].text(source))
 }
 
 /// Pushes the paragraph of lines `first..=last` (and the marker that closes

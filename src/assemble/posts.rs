@@ -6,12 +6,13 @@ use std::borrow::Cow;
 use crate::grammar::date::find_date;
 use crate::grammar::episode::numbered_post_title;
 use crate::lexicon::Lexicon;
+use crate::lexicon::Shapes;
 use crate::model::{
     Block, Boilerplate, Category, Date, Document, Heading, Paragraph, Post, Span, ThesisList, Title,
 };
 use crate::normalize::normalize;
 
-use super::byline::{byline_fields, into_meta};
+use super::byline::{byline_fields, into_meta, is_byline_line};
 use super::data::{into_paragraphs, is_data_list};
 use super::intro::{recommendation_list, thesis_list};
 use super::menus::is_link_list;
@@ -394,7 +395,9 @@ impl<'a> Posts<'a, '_> {
             .then(|| items.peek())
             .flatten()
         {
-            Some(&Item::Furniture(Category::PostMeta, meta)) => {
+            Some(&Item::Furniture(Category::PostMeta, meta))
+                if !amid_short_lines(self.source, span, meta, self.lexicon.shapes()) =>
+            {
                 find_date(&self.source[meta.start..meta.end], self.lexicon)
             }
             _ => None,
@@ -429,6 +432,26 @@ impl<'a> Posts<'a, '_> {
                 b.push_body(Block::Paragraph(Paragraph { text: own, span }));
         }
     }
+}
+
+/// Whether the title at `title` and the date line at `meta` under it sit
+/// inside a run of short lines, a short line right above the one and
+/// right below the other with no blank line between ("analisi
+/// grammaticale", "PAVAROTTI", "11 settembre 2001", "Iraq"): words of a
+/// list, not a post's head.
+fn amid_short_lines(source: &str, title: Span, meta: Span, shapes: &Shapes) -> bool {
+    let short = |line: &str| {
+        let line = line.trim();
+        !line.is_empty() && is_byline_line(line, shapes)
+    };
+    let above = source[..title.start]
+        .strip_suffix('\n')
+        .map(|before| before.rsplit_once('\n').map_or(before, |(_, line)| line));
+    let below = source[meta.end..]
+        .strip_prefix("\r\n")
+        .or_else(|| source[meta.end..].strip_prefix('\n'))
+        .map(|after| after.split_once('\n').map_or(after, |(line, _)| line));
+    above.is_some_and(short) && below.is_some_and(short)
 }
 
 /// A title from the line at `line` (the first copy, when printed twice)

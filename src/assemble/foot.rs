@@ -30,6 +30,11 @@ pub(super) fn page_foot(doc: &mut Document<'_>, source: &str, shapes: &Shapes) {
     let Some(post) = doc.posts.last_mut() else {
         return;
     };
+    // Cheap first: the post holds enough recognised furniture at all.
+    let anchors = post.blocks.iter().filter(|b| is_anchor(b));
+    if anchors.take(shapes.min_foot_anchors).count() < shapes.min_foot_anchors {
+        return;
+    }
     let Some(start) = foot_start(&post.blocks, source, shapes) else {
         return;
     };
@@ -134,15 +139,15 @@ fn blank_between(source: &str, a: Span, b: Span) -> bool {
 
 /// Whether `text` holds a line of white space only between two others.
 fn has_blank_line(text: &str) -> bool {
-    let mut lines = text.split('\n');
-    lines.next();
-    let mut lines = lines.peekable();
-    while let Some(line) = lines.next() {
-        if lines.peek().is_some() && line.trim().is_empty() {
-            return true;
-        }
-    }
-    false
+    let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
+    let Some(mut before) = breaks.next() else {
+        return false;
+    };
+    breaks.any(|after| {
+        let blank = text[before + 1..after].trim().is_empty();
+        before = after;
+        blank
+    })
 }
 
 /// Furniture that marks the foot: anything the lexicon or a shape of

@@ -106,11 +106,17 @@ pub(super) fn dated_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: &
         _ => false,
     };
     let site = first.blocks.iter().take_while(|b| is_site(b)).count();
+    if site == 0 {
+        return;
+    }
     let meta = first.blocks[site..]
         .iter()
         .take_while(|b| is_meta(b))
         .count();
     let head = site + meta;
+    if meta == 0 || !first.blocks.get(head + 1..).is_some_and(has_body) {
+        return;
+    }
     let headline = match first.blocks.get(head) {
         Some(
             Block::Heading(Heading { text, span }) | Block::Paragraph(Paragraph { text, span }),
@@ -121,9 +127,6 @@ pub(super) fn dated_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: &
         }
         _ => return,
     };
-    if site == 0 || meta == 0 || !has_body(&first.blocks[head + 1..]) {
-        return;
-    }
     let post = &mut doc.posts[0];
     // The blocks above the headline go to the front (a post's blocks
     // follow its title); the post keeps the date its byline gave.
@@ -268,10 +271,15 @@ fn is_page_head(post: &Post<'_>, source: &str, shapes: &Shapes) -> bool {
 /// Whether `text` reads as a site's name or tagline: short lines, none
 /// closing a sentence.
 fn is_tagline(text: &str, shapes: &Shapes) -> bool {
-    text.lines().all(|line| {
-        let line = line.trim();
-        at_most_words(line, shapes.max_tagline_words) && !ends_sentence(line)
-    })
+    // Cheap first: the last line ends no sentence, and a tagline takes a
+    // few lines at most, so a longer text is turned down before its lines
+    // are looked for.
+    !ends_sentence(text.trim_end())
+        && at_most_words(text, shapes.max_tagline_lines * shapes.max_tagline_words)
+        && text.lines().all(|line| {
+            let line = line.trim();
+            at_most_words(line, shapes.max_tagline_words) && !ends_sentence(line)
+        })
 }
 
 /// How many blocks of site furniture (a search box, a menu, a skip link)

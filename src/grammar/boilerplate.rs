@@ -55,7 +55,8 @@ pub(crate) fn furniture(line: &str, lexicon: &Lexicon) -> Option<Furniture> {
 }
 
 /// What may open a line of furniture: a phrase of the boilerplate, a
-/// comment-count word, a page word, a day of the week or a month; or anything but a letter
+/// comment-count word, a page word, a day of the week, a copyright word or
+/// a month, a share label on a short line; or anything but a letter
 /// (arrows, the numbers of comment counts, dates and pages), unless it
 /// is a number before a word that is none of those ("1. Le aziende").
 pub(crate) fn opens(head: &Head) -> bool {
@@ -64,11 +65,17 @@ pub(crate) fn opens(head: &Head) -> bool {
         List::Word(Words::CommentCount),
         List::Word(Words::PageWord),
         List::Word(Words::Weekday),
-        List::Word(Words::ShareLabel),
         List::Word(Words::Copyright),
         List::Month,
     ];
-    head.words.any(&words) || !(head.opens_with_letter() || head.numbers_prose(&words))
+    // A share label opens a row of share buttons only on a short line.
+    let share_row = || {
+        head.words.has(List::Word(Words::ShareLabel))
+            && at_most_words(head.text, head.lexicon.shapes().max_share_row_words)
+    };
+    head.words.any(&words)
+        || share_row()
+        || !(head.opens_with_letter() || head.numbers_prose(&words))
 }
 
 /// The category of a trimmed, non-empty line that is furniture as a

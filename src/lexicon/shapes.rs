@@ -40,6 +40,8 @@ pub struct Shapes {
     /// Most words of a line of a site's tagline under its name. Default
     /// 12.
     pub max_tagline_words: usize,
+    /// Most lines of a site's tagline. Default 3.
+    pub max_tagline_lines: usize,
     /// Most words of a section heading: a headline printed under the
     /// post's byline is longer than this. Default 12.
     pub max_section_heading_words: usize,
@@ -93,6 +95,7 @@ impl Default for Shapes {
             max_byline_words: 3,
             max_byline_lines: 4,
             max_tagline_words: 12,
+            max_tagline_lines: 3,
             max_section_heading_words: 12,
             min_foot_anchors: 2,
             min_body_breaks: 2,

@@ -1,190 +1,195 @@
-//! Parses a corpus in parallel and writes JSON Lines, one line per
-//! document: `{"id": ..., "document": <the extract contract>}`.
+//! Parses a corpus on every core and writes JSON Lines, one line per
+//! document (`{"id": ..., "document": <the extract contract>}`), or, with
+//! `--only`, one flat row per thesis, recommendation, episode or post, as
+//! JSON Lines or CSV.
 //!
 //! ```text
-//! cargo run --release --example corpus -- DIR            # every .txt file in DIR
-//! cargo run --release --example corpus -- corpus.jsonl   # {"id": ..., "text": ...} per line
-//! cat corpus.jsonl | cargo run --release --example corpus -- -o out.jsonl
+//! cargo run --release --example corpus -- corpus.jsonl -o out.jsonl   # {"id", "text"} per line
+//! cargo run --release --example corpus -- DIR                        # every .txt file in DIR
+//! cargo run --release --example corpus -- DIR --only theses --format csv > theses.csv
+//! cat corpus.jsonl | cargo run --release --example corpus > out.jsonl  # a streaming mapper
 //! ```
 //!
-//! Documents are read, parsed (on every core, with rayon) and written in
-//! batches, in input order, so memory stays flat however large the corpus.
-//! A document that fails (invalid UTF-8, a bad JSON line) is reported on
-//! stderr with its id or line number and skipped; the exit status is 1 when
-//! any failed. A progress bar shows on stderr when it is a terminal; a
-//! summary ends the run. In stdin-to-stdout mode it is a streaming mapper
-//! for engines such as Spark's `RDD.pipe` or Hadoop Streaming.
+//! A pipeline, not batches in turn: a reader thread cuts the input into
+//! chunks of whole lines (or of file names), `--jobs` workers decode,
+//! parse and serialise each chunk into a buffer of their own, and the
+//! main thread writes the buffers back in input order. The queues between
+//! them are bounded, so memory stays flat however long the stream; the
+//! buffers go back to the reader and the workers to be used again.
+//!
+//! A document that fails (invalid UTF-8, a line that is not a JSON object
+//! with a "text" string) is reported on stderr with its line number or
+//! file name and skipped. Progress shows on stderr when it is a terminal;
+//! a one-line summary ends every run.
+//!
+//! Exit status: 0 when every document was parsed, 1 when some failed or
+//! the output could not be written, 2 on bad usage or an input that
+//! cannot be opened.
 
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::num::NonZeroUsize;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use clap::{Parser, ValueEnum};
+use crossbeam_channel::{Receiver, Sender, bounded};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
-use serde_json::Value;
+use serde_json::value::RawValue;
+use tesi::Table;
 
-/// Documents per batch: enough to keep every core busy, few enough to
-/// keep memory flat.
-const BATCH_DOCS: usize = 512;
-/// Bytes per batch, whichever limit comes first.
-const BATCH_BYTES: usize = 64 << 20;
+/// Bytes of input lines per chunk: large enough that a worker's turn
+/// costs more than passing it around, small enough to keep every worker
+/// busy to the end.
+const CHUNK_BYTES: usize = 1 << 20;
+/// Files per chunk in directory mode.
+const CHUNK_FILES: usize = 64;
+/// Chunks waiting in each queue, per worker.
+const QUEUE_PER_JOB: usize = 2;
 
-/// One document to parse: its id, where it came from (for messages), and
-/// its bytes or the reason it could not be read.
-struct Input {
-    id: Value,
-    origin: String,
-    bytes: Result<Vec<u8>, String>,
+#[derive(Parser)]
+#[command(
+    about = "Parse a corpus of blog dumps on every core into JSON Lines or flat tables",
+    after_help = "Examples:\n  \
+        corpus corpus.jsonl -o documents.jsonl\n  \
+        corpus fixtures --only theses --format csv > theses.csv\n  \
+        cat corpus.jsonl | corpus --jobs 2 > documents.jsonl\n\n\
+        Exit status: 0 all parsed, 1 some documents failed, 2 bad usage."
+)]
+struct Args {
+    /// A directory of .txt files, a JSON Lines file of {"id": ..., "text":
+    /// ...} objects, or - for standard input.
+    #[arg(default_value = "-")]
+    input: PathBuf,
+    /// Write here instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Worker threads that parse [default: one per core].
+    #[arg(short, long)]
+    jobs: Option<NonZeroUsize>,
+    /// Write one flat row per record of this table instead of one line
+    /// per document.
+    #[arg(long, value_enum)]
+    only: Option<Only>,
+    /// The output format; csv needs --only.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
 }
 
-/// One output line.
+/// The tables of `--only`.
+#[derive(Clone, Copy, ValueEnum)]
+enum Only {
+    Theses,
+    Recommendations,
+    Episodes,
+    Posts,
+}
+
+impl From<Only> for Table {
+    fn from(only: Only) -> Table {
+        match only {
+            Only::Theses => Table::Theses,
+            Only::Recommendations => Table::Recommendations,
+            Only::Episodes => Table::Episodes,
+            Only::Posts => Table::Posts,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Jsonl,
+    Csv,
+}
+
+/// What each document becomes.
+#[derive(Clone, Copy)]
+enum Shape {
+    Documents,
+    Rows(Table, Format),
+}
+
+/// A piece of the input, numbered in input order.
+struct Chunk {
+    seq: u64,
+    work: Work,
+}
+
+enum Work {
+    /// Whole JSON lines; the first is line `first_line` of the input.
+    Lines { first_line: usize, bytes: Vec<u8> },
+    /// Text files, one document each.
+    Files(Vec<PathBuf>),
+}
+
+/// What a worker made of a chunk.
+struct Done {
+    seq: u64,
+    out: Vec<u8>,
+    documents: usize,
+    /// Bytes of document text parsed.
+    bytes: usize,
+    /// Bytes of input read (JSON lines or files), for the progress bar.
+    input: usize,
+    failures: Vec<String>,
+    /// The chunk's line buffer, back to the reader.
+    spent: Option<Vec<u8>>,
+}
+
+/// One input line, decoded: the id as written, the text.
+#[derive(serde::Deserialize)]
+struct Line<'a> {
+    #[serde(borrow, default)]
+    id: Option<&'a RawValue>,
+    #[serde(borrow)]
+    text: std::borrow::Cow<'a, str>,
+}
+
+/// One output line of the documents shape.
 #[derive(serde::Serialize)]
 struct Record<'a> {
-    id: &'a Value,
+    id: &'a RawValue,
     document: &'a tesi::Document<'a>,
 }
 
-/// What parsing one document gave.
-struct Output {
-    line: Result<String, String>,
-    origin: String,
-    bytes: usize,
-    kinds: BTreeMap<&'static str, usize>,
-}
-
-fn parse_one(input: Input) -> Output {
-    let bytes = input.bytes.as_ref().map_or(0, Vec::len);
-    let mut kinds = BTreeMap::new();
-    let line = input.bytes.and_then(|bytes| {
-        let doc = tesi::parse_bytes(&bytes).map_err(|e| e.to_string())?;
-        for kind in std::iter::repeat_n("post", doc.posts.len())
-            .chain(std::iter::repeat_n("boilerplate", doc.front.len()))
-            .chain(doc.blocks().map(tesi::Block::kind))
-        {
-            *kinds.entry(kind).or_default() += 1;
-        }
-        let record = Record {
-            id: &input.id,
-            document: &doc,
-        };
-        serde_json::to_string(&record).map_err(|e| e.to_string())
-    });
-    Output {
-        line,
-        origin: input.origin,
-        bytes,
-        kinds,
-    }
-}
-
-/// Where documents come from.
-enum Source {
-    Files(std::vec::IntoIter<PathBuf>),
-    Lines {
-        reader: Box<dyn BufRead>,
-        number: usize,
-    },
-}
-
-impl Source {
-    /// The next batch of documents, or an empty batch at the end.
-    fn batch(&mut self) -> io::Result<Vec<Input>> {
-        let mut batch = Vec::new();
-        let mut size = 0;
-        while batch.len() < BATCH_DOCS && size < BATCH_BYTES {
-            let Some(input) = self.next_input()? else {
-                break;
-            };
-            size += input.bytes.as_ref().map_or(0, Vec::len);
-            batch.push(input);
-        }
-        Ok(batch)
-    }
-
-    fn next_input(&mut self) -> io::Result<Option<Input>> {
-        match self {
-            Source::Files(paths) => Ok(paths.next().map(|path| {
-                let name = path.display().to_string();
-                Input {
-                    id: Value::String(name.clone()),
-                    bytes: std::fs::read(&path).map_err(|e| e.to_string()),
-                    origin: name,
-                }
-            })),
-            Source::Lines { reader, number } => {
-                let mut line = Vec::new();
-                loop {
-                    line.clear();
-                    if reader.read_until(b'\n', &mut line)? == 0 {
-                        return Ok(None);
-                    }
-                    *number += 1;
-                    if !line.iter().all(u8::is_ascii_whitespace) {
-                        break;
-                    }
-                }
-                Ok(Some(json_line(&line, *number)))
-            }
-        }
-    }
-}
-
-/// A `{"id": ..., "text": ...}` line as an input.
-fn json_line(line: &[u8], number: usize) -> Input {
-    let origin = format!("line {number}");
-    let parsed: Result<Value, String> = serde_json::from_slice(line).map_err(|e| e.to_string());
-    match parsed {
-        Ok(Value::Object(mut fields)) => {
-            let id = fields.remove("id").unwrap_or(Value::Null);
-            let origin = format!("{origin} (id {id})");
-            let bytes = match fields.remove("text") {
-                Some(Value::String(text)) => Ok(text.into_bytes()),
-                _ => Err(String::from("no \"text\" string")),
-            };
-            Input { id, origin, bytes }
-        }
-        Ok(_) => Input {
-            id: Value::Null,
-            origin,
-            bytes: Err(String::from("not a JSON object")),
-        },
-        Err(e) => Input {
-            id: Value::Null,
-            origin,
-            bytes: Err(format!("bad JSON: {e}")),
-        },
-    }
-}
-
-fn usage() -> ExitCode {
-    eprintln!("usage: corpus [DIR | FILE.jsonl | -] [-o OUTPUT]");
-    ExitCode::from(2)
-}
-
 fn main() -> ExitCode {
-    let mut input: Option<String> = None;
-    let mut output: Option<String> = None;
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "-o" | "--output" => match args.next() {
-                Some(path) => output = Some(path),
-                None => return usage(),
-            },
-            "-h" | "--help" => {
-                println!("usage: corpus [DIR | FILE.jsonl | -] [-o OUTPUT]");
-                return ExitCode::SUCCESS;
-            }
-            _ if input.is_none() => input = Some(arg),
-            _ => return usage(),
-        }
+    let args = Args::parse();
+    if args.format == Format::Csv && args.only.is_none() {
+        eprintln!("corpus: --format csv writes flat rows: name a table with --only");
+        return ExitCode::from(2);
     }
-    match run(input.as_deref(), output.as_deref()) {
+    let shape = match args.only {
+        Some(only) => Shape::Rows(only.into(), args.format),
+        None => Shape::Documents,
+    };
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
+        NonZeroUsize::get,
+    );
+    let (source, total) = match open(&args.input) {
+        Ok(opened) => opened,
+        Err(e) => {
+            eprintln!("corpus: {}: {e}", args.input.display());
+            return ExitCode::from(2);
+        }
+    };
+    let out: Box<dyn Write> = match &args.output {
+        Some(path) => match File::create(path) {
+            Ok(file) => Box::new(BufWriter::with_capacity(1 << 20, file)),
+            Err(e) => {
+                eprintln!("corpus: {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+        None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout().lock())),
+    };
+    match run(source, total, out, shape, jobs) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
+        // A reader that stops early (`| head`) is not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("corpus: {e}");
             ExitCode::FAILURE
@@ -192,88 +197,297 @@ fn main() -> ExitCode {
     }
 }
 
-/// Runs the corpus; `Ok(false)` when some document failed.
-fn run(input: Option<&str>, output: Option<&str>) -> io::Result<bool> {
-    let (mut source, total) = match input {
-        Some(path) if path != "-" && std::fs::metadata(path)?.is_dir() => {
-            let mut paths: Vec<PathBuf> = std::fs::read_dir(path)?
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-                .collect();
-            paths.sort();
-            let total: u64 = paths
-                .iter()
-                .filter_map(|p| std::fs::metadata(p).ok())
-                .map(|m| m.len())
-                .sum();
-            (Source::Files(paths.into_iter()), Some(total))
-        }
-        Some(path) if path != "-" => {
-            let file = File::open(path)?;
-            let total = file.metadata().ok().map(|m| m.len());
-            let reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(1 << 20, file));
-            (Source::Lines { reader, number: 0 }, total)
-        }
-        _ => {
-            let stdin: Box<dyn Read> = Box::new(io::stdin());
-            let reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(1 << 20, stdin));
-            (Source::Lines { reader, number: 0 }, None)
-        }
-    };
-    let mut out: Box<dyn Write> = match output {
-        Some(path) => Box::new(BufWriter::with_capacity(1 << 20, File::create(path)?)),
-        None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout().lock())),
-    };
-    let bar = if io::stderr().is_terminal() {
-        let bar = total.map_or_else(ProgressBar::new_spinner, ProgressBar::new);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
+/// Where documents come from.
+enum Source {
+    Files(Vec<PathBuf>),
+    Lines(Box<dyn BufRead + Send>),
+}
 
+/// Opens the input; gives its size when known, for the progress bar.
+fn open(input: &Path) -> io::Result<(Source, Option<u64>)> {
+    if input == Path::new("-") {
+        let stdin: Box<dyn Read + Send> = Box::new(io::stdin());
+        return Ok((
+            Source::Lines(Box::new(BufReader::with_capacity(1 << 20, stdin))),
+            None,
+        ));
+    }
+    if std::fs::metadata(input)?.is_dir() {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(input)?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        let total = paths
+            .iter()
+            .filter_map(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len())
+            .sum();
+        return Ok((Source::Files(paths), Some(total)));
+    }
+    let file = File::open(input)?;
+    let total = file.metadata().ok().map(|m| m.len());
+    Ok((
+        Source::Lines(Box::new(BufReader::with_capacity(1 << 20, file))),
+        total,
+    ))
+}
+
+/// Runs the pipeline; `Ok(false)` when some document failed.
+fn run(
+    source: Source,
+    total: Option<u64>,
+    mut out: Box<dyn Write>,
+    shape: Shape,
+    jobs: usize,
+) -> io::Result<bool> {
+    let (chunks_tx, chunks_rx) = bounded::<Chunk>(QUEUE_PER_JOB * jobs);
+    let (done_tx, done_rx) = bounded::<Done>(QUEUE_PER_JOB * jobs);
+    let (spent_tx, spent_rx) = bounded::<Vec<u8>>(QUEUE_PER_JOB * jobs * 2 + 2);
+    let (outs_tx, outs_rx) = bounded::<Vec<u8>>(QUEUE_PER_JOB * jobs * 2 + 2);
+    if let Shape::Rows(_, Format::Csv) = shape {
+        writeln!(out, "{}", tesi::Row::FIELDS.join(","))?;
+    }
+    let bar = progress(total);
     let start = Instant::now();
     let (mut documents, mut failures, mut bytes) = (0usize, 0usize, 0usize);
-    let mut kinds: BTreeMap<&'static str, usize> = BTreeMap::new();
-    loop {
-        let batch = source.batch()?;
-        if batch.is_empty() {
-            break;
+    let read = std::thread::scope(|scope| -> io::Result<io::Result<()>> {
+        let reader = scope.spawn(move || read(source, &chunks_tx, &spent_rx));
+        for _ in 0..jobs {
+            let (chunks, done, outs) = (chunks_rx.clone(), done_tx.clone(), outs_rx.clone());
+            scope.spawn(move || work(shape, &chunks, &done, &outs));
         }
-        let results: Vec<Output> = batch.into_par_iter().map(parse_one).collect();
-        for result in results {
-            bytes += result.bytes;
-            bar.inc(result.bytes as u64);
-            match result.line {
-                Ok(line) => {
-                    documents += 1;
-                    out.write_all(line.as_bytes())?;
-                    out.write_all(b"\n")?;
-                    for (kind, n) in result.kinds {
-                        *kinds.entry(kind).or_default() += n;
-                    }
+        drop((done_tx, chunks_rx, outs_rx));
+        // Owned here, so that a failed write drops it on the way out: the
+        // workers then stop, and the reader after them, before the scope
+        // waits for them.
+        let done_rx = done_rx;
+        // The writer: puts the chunks back in input order.
+        let mut waiting: BTreeMap<u64, Done> = BTreeMap::new();
+        let mut next = 0;
+        for done in &done_rx {
+            waiting.insert(done.seq, done);
+            while let Some(done) = waiting.remove(&next) {
+                next += 1;
+                out.write_all(&done.out)?;
+                documents += done.documents;
+                bytes += done.bytes;
+                failures += done.failures.len();
+                bar.inc(done.input as u64);
+                bar.set_message(format!("{documents} documents"));
+                for failure in &done.failures {
+                    bar.suspend(|| eprintln!("corpus: {failure}"));
                 }
-                Err(e) => {
-                    failures += 1;
-                    bar.suspend(|| eprintln!("corpus: {}: {e}", result.origin));
+                let mut buffer = done.out;
+                buffer.clear();
+                // A full queue means enough buffers are in use already.
+                let _ = outs_tx.try_send(buffer);
+                if let Some(spent) = done.spent {
+                    let _ = spent_tx.try_send(spent);
+                }
+            }
+        }
+        Ok(reader
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("the reader thread panicked"))))
+    })?;
+    out.flush()?;
+    bar.finish_and_clear();
+    read?;
+    let secs = start.elapsed().as_secs_f64().max(1e-9);
+    let mb = bytes as f64 / 1e6;
+    eprintln!(
+        "corpus: {documents} documents, {mb:.1} MB in {secs:.2} s ({:.1} MB/s) on {jobs} workers; {failures} failed",
+        mb / secs,
+    );
+    Ok(failures == 0)
+}
+
+/// The progress bar on a terminal, hidden otherwise.
+fn progress(total: Option<u64>) -> ProgressBar {
+    if !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let (bar, template) = match total {
+        Some(total) => (
+            ProgressBar::new(total),
+            "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}",
+        ),
+        None => (
+            ProgressBar::new_spinner(),
+            "{spinner} {bytes} {bytes_per_sec} {msg}",
+        ),
+    };
+    bar.set_style(
+        ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+/// The reader: cuts the input into chunks of whole lines or of file
+/// names, in input order.
+fn read(source: Source, chunks: &Sender<Chunk>, spent: &Receiver<Vec<u8>>) -> io::Result<()> {
+    let mut seq = 0;
+    let mut send = |work| {
+        let chunk = Chunk { seq, work };
+        seq += 1;
+        // The workers are gone only when the writer failed: stop reading.
+        chunks.send(chunk).is_ok()
+    };
+    match source {
+        Source::Files(paths) => {
+            for group in paths.chunks(CHUNK_FILES) {
+                if !send(Work::Files(group.to_vec())) {
+                    break;
+                }
+            }
+        }
+        Source::Lines(mut reader) => {
+            let mut line = 1;
+            loop {
+                let mut bytes = spent.try_recv().unwrap_or_default();
+                bytes.clear();
+                let first_line = line;
+                while bytes.len() < CHUNK_BYTES {
+                    if reader.read_until(b'\n', &mut bytes)? == 0 {
+                        break;
+                    }
+                    line += 1;
+                }
+                if bytes.is_empty() || !send(Work::Lines { first_line, bytes }) {
+                    break;
                 }
             }
         }
     }
-    out.flush()?;
-    bar.finish_and_clear();
-    let secs = start.elapsed().as_secs_f64().max(1e-9);
-    let mb = bytes as f64 / (1u64 << 20) as f64;
-    let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
-    eprintln!(
-        "corpus: {documents} documents, {mb:.1} MB in {secs:.2} s ({:.1} MB/s) on {} threads; {}; {failures} failed",
-        mb / secs,
-        rayon::current_num_threads(),
-        kinds.join(", "),
-    );
-    Ok(failures == 0)
+    Ok(())
+}
+
+/// A worker: decodes, parses and serialises chunk after chunk.
+fn work(shape: Shape, chunks: &Receiver<Chunk>, done: &Sender<Done>, outs: &Receiver<Vec<u8>>) {
+    for chunk in chunks {
+        let mut result = Done {
+            seq: chunk.seq,
+            out: outs.try_recv().unwrap_or_default(),
+            documents: 0,
+            bytes: 0,
+            input: 0,
+            failures: Vec::new(),
+            spent: None,
+        };
+        match chunk.work {
+            Work::Lines { first_line, bytes } => {
+                // The chunk is checked for UTF-8 once, with SIMD; lines
+                // that are not are checked one by one, to name them.
+                let valid = simdutf8::basic::from_utf8(&bytes).ok();
+                let mut start = 0;
+                let ends = memchr::memchr_iter(b'\n', &bytes).chain(std::iter::once(bytes.len()));
+                for (k, end) in ends.enumerate() {
+                    let line = &bytes[start..end];
+                    let text = valid.map(|v| &v[start..end]);
+                    start = end + 1;
+                    if line.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    let number = first_line + k;
+                    match json_document(line, text, shape, &mut result.out) {
+                        Ok(size) => {
+                            result.documents += 1;
+                            result.bytes += size;
+                        }
+                        Err(e) => result.failures.push(format!("line {number}: {e}")),
+                    }
+                }
+                result.input = bytes.len();
+                result.spent = Some(bytes);
+            }
+            Work::Files(paths) => {
+                for path in paths {
+                    let name = path.display().to_string();
+                    let outcome =
+                        std::fs::read(&path)
+                            .map_err(|e| e.to_string())
+                            .and_then(|bytes| {
+                                let id = serde_json::to_string(&name).map_err(|e| e.to_string())?;
+                                let id = RawValue::from_string(id).map_err(|e| e.to_string())?;
+                                let doc = tesi::parse_bytes(&bytes).map_err(|e| e.to_string())?;
+                                write_document(&id, &name, &doc, shape, &mut result.out)?;
+                                Ok(bytes.len())
+                            });
+                    match outcome {
+                        Ok(size) => {
+                            result.documents += 1;
+                            result.bytes += size;
+                            result.input += size;
+                        }
+                        Err(e) => result.failures.push(format!("{name}: {e}")),
+                    }
+                }
+            }
+        }
+        if done.send(result).is_err() {
+            return;
+        }
+    }
+}
+
+/// Decodes a `{"id": ..., "text": ...}` line, parses its text and writes
+/// what it gives; returns the text's size.
+fn json_document(
+    line: &[u8],
+    text: Option<&str>,
+    shape: Shape,
+    out: &mut Vec<u8>,
+) -> Result<usize, String> {
+    // From a `str`, serde_json does not check each string for UTF-8 again.
+    let decoded: Result<Line<'_>, _> = match text {
+        Some(text) => serde_json::from_str(text),
+        None => serde_json::from_slice(line),
+    };
+    let decoded = decoded.map_err(|e| format!("bad JSON line: {e}"))?;
+    let null = RawValue::NULL;
+    let id = decoded.id.unwrap_or(null);
+    // A string id names the document in rows without its quotes.
+    let name: std::borrow::Cow<'_, str> =
+        match serde_json::from_str::<std::borrow::Cow<'_, str>>(id.get()) {
+            Ok(name) => name,
+            Err(_) => id.get().into(),
+        };
+    let doc = tesi::parse(&decoded.text);
+    write_document(id, &name, &doc, shape, out)?;
+    Ok(decoded.text.len())
+}
+
+/// Writes `doc` as one line of the documents shape, or as its rows.
+fn write_document(
+    id: &RawValue,
+    name: &str,
+    doc: &tesi::Document<'_>,
+    shape: Shape,
+    out: &mut Vec<u8>,
+) -> Result<(), String> {
+    match shape {
+        Shape::Documents => {
+            serde_json::to_writer(&mut *out, &Record { id, document: doc })
+                .map_err(|e| e.to_string())?;
+            out.push(b'\n');
+        }
+        Shape::Rows(table, Format::Jsonl) => {
+            for row in doc.rows(table, name) {
+                serde_json::to_writer(&mut *out, &row).map_err(|e| e.to_string())?;
+                out.push(b'\n');
+            }
+        }
+        Shape::Rows(table, Format::Csv) => {
+            let mut writer = csv::WriterBuilder::new()
+                .has_headers(false)
+                .from_writer(&mut *out);
+            for row in doc.rows(table, name) {
+                writer.serialize(row).map_err(|e| e.to_string())?;
+            }
+            writer.flush().map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
 }

@@ -158,6 +158,7 @@ mod normalize;
 mod outline;
 mod parser;
 mod position;
+pub mod rows;
 mod scan;
 pub mod series;
 mod source;
@@ -173,6 +174,7 @@ pub use model::{
 };
 pub use normalize::normalize;
 pub use parser::{Options, Parser};
+pub use rows::{Row, Table, UnknownTable};
 pub use source::{Repaired, repair_utf8};
 
 /// The JSON Schema (draft 2020-12) of the JSON contract: what

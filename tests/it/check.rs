@@ -2,6 +2,23 @@
 
 use tesi::{Block, Document, Span, normalize};
 
+/// The `.txt` fixtures, by file name, with their text, in name order.
+pub fn fixture_texts() -> Vec<(String, String)> {
+    let mut paths: Vec<_> = std::fs::read_dir("fixtures")
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&path).unwrap())
+        })
+        .collect()
+}
+
 /// Every span of `doc` must lie in `input`, on character boundaries, in
 /// order and without overlap at block level; every non-space character of
 /// `input` (a leading BOM aside) must lie in some block; every text field

@@ -8,6 +8,7 @@ mod fixtures;
 mod hostile;
 mod properties;
 mod prose;
+mod rows;
 mod schema;
 mod serde_json_contract;
 mod series;

@@ -53,15 +53,7 @@ const MIN_SENTENCE_WORDS: usize = 8;
 #[test]
 fn no_prose_line_of_the_fixtures_is_boilerplate() {
     let mut eaten = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir("fixtures")
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    for path in paths {
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let input = std::fs::read_to_string(&path).unwrap();
+    for (name, input) in crate::check::fixture_texts() {
         let doc = tesi::parse(&input);
         let spans: Vec<_> = doc.boilerplate().map(|b| b.span).collect();
         let mut start = 0;

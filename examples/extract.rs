@@ -1,7 +1,7 @@
 //! Prints a dump's structure as JSON, in the contract of `spec/output.md`.
 //!
 //! ```text
-//! cargo run --release --example extract -- FILE [--compact]
+//! cargo run --release --example extract -- FILE [--compact] [-o OUT.json]
 //! ```
 //!
 //! Pretty-printed by default; `--compact` prints one line. On bad input
@@ -12,40 +12,44 @@
 //! inputs with an error (no limit by default).
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::Parser;
+
+#[derive(Parser)]
+#[command(
+    about = "Print a dump's structure as JSON, in the contract of spec/output.md",
+    after_help = "Examples:\n  extract fixtures/en_tag_archive.txt\n  \
+        extract dump.txt --compact -o dump.json\n  extract broken.txt --lossy\n\n\
+        Exit status: 0 parsed, 1 the file could not be read or parsed, 2 bad usage."
+)]
+struct Args {
+    /// The dump to read.
+    file: String,
+    /// Write here instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// One line of JSON instead of pretty-printed.
+    #[arg(long)]
+    compact: bool,
+    /// Repair invalid UTF-8 (U+FFFD) instead of refusing it; spans index
+    /// the repaired text.
+    #[arg(long)]
+    lossy: bool,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, value_name = "N")]
+    max_bytes: Option<usize>,
+}
+
 fn main() -> ExitCode {
-    let mut compact = false;
-    let mut lossy = false;
-    let mut max_bytes: Option<usize> = None;
-    let mut args = std::env::args().skip(1);
-    let mut path = None;
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--max-bytes" => match args.next().and_then(|n| n.parse().ok()) {
-                Some(n) => max_bytes = Some(n),
-                None => {
-                    eprintln!("extract: --max-bytes takes a number of bytes");
-                    return ExitCode::from(2);
-                }
-            },
-            "--compact" => compact = true,
-            "--lossy" => lossy = true,
-            "-h" | "--help" => {
-                println!("usage: extract FILE [--compact] [--lossy] [--max-bytes N]");
-                return ExitCode::SUCCESS;
-            }
-            _ if path.is_none() => path = Some(arg),
-            _ => {
-                eprintln!("extract: unexpected argument `{arg}`");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    let Some(path) = path else {
-        eprintln!("usage: extract FILE [--compact] [--lossy] [--max-bytes N]");
-        return ExitCode::from(2);
-    };
+    let Args {
+        file: path,
+        output,
+        compact,
+        lossy,
+        max_bytes,
+    } = Args::parse();
     let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -85,21 +89,26 @@ fn main() -> ExitCode {
     } else {
         serde_json::to_string_pretty(&doc)
     };
-    match json {
-        Ok(json) => {
-            // A reader that stops early (`| head`) is not an error.
-            let mut out = std::io::stdout().lock();
-            match writeln!(out, "{json}").and_then(|()| out.flush()) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    eprintln!("extract: {path}: cannot write JSON: {e}");
-                    ExitCode::FAILURE
-                }
-                _ => ExitCode::SUCCESS,
-            }
-        }
+    let json = match json {
+        Ok(json) => json,
         Err(e) => {
+            eprintln!("extract: {path}: cannot write JSON: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let written = match &output {
+        Some(file) => std::fs::write(file, format!("{json}\n")),
+        None => {
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "{json}").and_then(|()| out.flush())
+        }
+    };
+    match written {
+        // A reader that stops early (`| head`) is not an error.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             eprintln!("extract: {path}: cannot write JSON: {e}");
             ExitCode::FAILURE
         }
+        _ => ExitCode::SUCCESS,
     }
 }

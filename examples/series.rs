@@ -8,13 +8,22 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use clap::Parser;
 use tesi::series::Catalog;
 
+#[derive(Parser)]
+#[command(
+    about = "Print the series found in a directory of dumps: each with its missing episodes, then its episodes in order",
+    after_help = "Example:\n  series fixtures/series\n\n\
+        Exit status: 0 all parsed, 1 some files failed, 2 bad usage."
+)]
+struct Args {
+    /// A directory of .txt dumps.
+    dir: String,
+}
+
 fn main() -> ExitCode {
-    let Some(dir) = std::env::args().nth(1) else {
-        eprintln!("usage: series DIR");
-        return ExitCode::from(2);
-    };
+    let dir = Args::parse().dir;
     let mut paths: Vec<_> = match std::fs::read_dir(&dir) {
         Ok(entries) => entries
             .filter_map(Result::ok)

@@ -9,12 +9,22 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
+use clap::Parser;
+
+#[derive(Parser)]
+#[command(
+    about = "Print the theses of each dump: number, text, their list's heading and the numbers it lacks",
+    after_help = "Example:\n  theses fixtures/it_tesi_stili.txt fixtures/en_theses.txt\n\n\
+        Exit status: 0 all parsed, 1 some files failed, 2 bad usage."
+)]
+struct Args {
+    /// The dumps to read.
+    #[arg(required = true)]
+    files: Vec<String>,
+}
+
 fn main() -> ExitCode {
-    let paths: Vec<String> = std::env::args().skip(1).collect();
-    if paths.is_empty() {
-        eprintln!("usage: theses FILE...");
-        return ExitCode::from(2);
-    }
+    let paths = Args::parse().files;
     let mut failed = false;
     for path in &paths {
         let bytes = match std::fs::read(path) {

@@ -68,6 +68,11 @@ pub(crate) fn opens(head: &Head) -> bool {
         List::Word(Words::Copyright),
         List::Month,
     ];
+    // A menu entry opens a breadcrumb trail only on a short line.
+    let trail = || {
+        head.words.has(List::Word(Words::MenuItem))
+            && at_most_words(head.text, head.lexicon.shapes().max_breadcrumb_words)
+    };
     // A share label opens a row of share buttons only on a short line.
     let share_row = || {
         head.words.has(List::Word(Words::ShareLabel))
@@ -75,6 +80,7 @@ pub(crate) fn opens(head: &Head) -> bool {
     };
     head.words.any(&words)
         || share_row()
+        || trail()
         || !(head.opens_with_letter() || head.numbers_prose(&words))
 }
 
@@ -128,6 +134,9 @@ pub(crate) fn whole(head: &Head) -> Option<Category> {
     }
     if head.words.has(List::Word(Words::ShareLabel)) && share_row(line, lexicon) {
         return Some(Category::ShareBar);
+    }
+    if head.words.has(List::Word(Words::MenuItem)) && breadcrumb(line, lexicon) {
+        return Some(Category::Navigation);
     }
     if comment_count(line, lexicon).is_ok_and(|(rest, _)| rest.len() <= 160) {
         return Some(Category::CommentLink);
@@ -235,6 +244,33 @@ fn copyright(head: &Head) -> bool {
             .any(|mark| line.strip_prefix(mark).is_some_and(year_after)),
     };
     noticed && at_most_words(line, lexicon.shapes().max_copyright_words)
+}
+
+/// Whether `line`, opened by a menu entry, is a breadcrumb trail: "home >
+/// web writing > Regole del web writing", "Home » Blog » Titolo". Two
+/// separators at least, each with white space around it, between short
+/// steps; nothing closes a sentence.
+// breadcrumb = step 2*(WSP separator WSP step)   ; separator: ">" / "»" / "›" / "/"
+fn breadcrumb(line: &str, lexicon: &Lexicon) -> bool {
+    let shapes = lexicon.shapes();
+    if !at_most_words(line, shapes.max_breadcrumb_words) || line.ends_with(['.', '!', '?', ':']) {
+        return false;
+    }
+    let Some(separator) = [" > ", " » ", " › ", " / "]
+        .into_iter()
+        .find(|s| line.contains(s))
+    else {
+        return false;
+    };
+    let mut steps = 0;
+    for step in line.split(separator) {
+        let step = step.trim();
+        if step.is_empty() || !at_most_words(step, shapes.max_link_words * 2) {
+            return false;
+        }
+        steps += 1;
+    }
+    steps >= 3
 }
 
 /// Whether `line`, opened by a share label, is a row of share buttons
@@ -628,6 +664,8 @@ mod tests {
             "10 20",
             "Prima: leggi il contratto",
             "Copyright e social media",
+            "Home > Blog",
+            "Home page e landing page / due cose diverse / spesso confuse.",
             "Twitter Facebook",
             "Twitter, Facebook e LinkedIn a confronto",
             "Share your plans with your team",

@@ -81,6 +81,8 @@ pub(crate) const TABLE: Table = Table {
         (Navigation, Line, "next page"),
         (Navigation, Line, "previous page"),
         (Navigation, Line, "back to top"),
+        (Navigation, Line, "back to home"),
+        (Navigation, Line, "back to homepage"),
         (PostMeta, Prefix, "posted on"),
         (PostMeta, Prefix, "posted by"),
         (PostMeta, Prefix, "written by:"),

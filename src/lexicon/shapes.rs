@@ -69,6 +69,9 @@ pub struct Shapes {
     pub min_share_row_words: usize,
     /// See [`Shapes::min_share_row_words`].
     pub max_share_row_words: usize,
+    /// Most words of a breadcrumb trail ("Home > Blog > Titolo").
+    /// Default 20.
+    pub max_breadcrumb_words: usize,
     /// Most words of a copyright notice. Default 20.
     pub max_copyright_words: usize,
     /// Most marks on each side of a widget title drawn between marks
@@ -105,6 +108,7 @@ impl Default for Shapes {
             max_address_label_words: 4,
             min_share_row_words: 3,
             max_share_row_words: 8,
+            max_breadcrumb_words: 20,
             max_copyright_words: 20,
             max_drawn_marks: 3,
             max_drawn_words: 6,

@@ -16,7 +16,7 @@ use super::byline::{byline_fields, into_meta, is_byline_line};
 use super::data::{into_paragraphs, is_data_list};
 use super::intro::{recommendation_list, thesis_list};
 use super::menus::is_link_list;
-use super::shape::{is_bare_title, is_heading, is_title};
+use super::shape::{is_bare_title, is_email, is_glued_menu, is_heading, is_title};
 use super::{Item, exact};
 
 /// A post being built, and what it holds so far.
@@ -377,6 +377,14 @@ impl<'a> Posts<'a, '_> {
         items: &mut std::iter::Peekable<impl Iterator<Item = Item<'a>>>,
     ) {
         let own = text.unwrap_or_else(|| self.text(span));
+        // An e-mail address alone on its line is the site's contact; menu
+        // entries glued together by a scraper are the site's menu.
+        if single && is_email(&own) {
+            return self.furniture(Category::Footer, span, items);
+        }
+        if single && is_glued_menu(&own) {
+            return self.furniture(Category::Navigation, span, items);
+        }
         let title_like = single && is_title(&own);
         let heading = single && is_heading(&own);
         let bare_title = title_like && heading;

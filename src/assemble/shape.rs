@@ -30,6 +30,44 @@ pub(super) fn is_title(text: &str) -> bool {
             .filter(|&c| crate::chars::is_alnum(c))
             .nth(1)
             .is_some()
+        && !is_address(text)
+}
+
+/// Whether `text` is an e-mail or web address alone ("nome@sito.it",
+/// "www.sito.it"): a contact line or a link, no title.
+fn is_address(text: &str) -> bool {
+    is_email(text)
+        || (!text.contains(char::is_whitespace)
+            && (text.contains("://") || text.starts_with("www.")))
+}
+
+/// Fewest joins of a lower-case letter to a capital inside one word that
+/// show menu entries glued together ("sonoLibriFilmConcertiWeb"); a brand
+/// has one or two ("LinkedIn", "WordPress").
+const MIN_GLUED_ENTRIES: usize = 3;
+
+/// Whether `text` is a menu whose entries a scraper glued together: "Chi
+/// sonoLibriFilmConcertiWeb writingContatti". A word joins a lower-case
+/// letter to a capital three times or more, and no sentence ends.
+pub(super) fn is_glued_menu(text: &str) -> bool {
+    !ends_sentence(text)
+        && text.split_whitespace().any(|word| {
+            let joins = word
+                .chars()
+                .zip(word.chars().skip(1))
+                .filter(|&(a, b)| a.is_lowercase() && b.is_uppercase())
+                .count();
+            joins >= MIN_GLUED_ENTRIES
+        })
+}
+
+/// Whether `text` is an e-mail address alone: a word with an "@" between
+/// a name and a domain with a dot ("redazione@esempio.it").
+pub(super) fn is_email(text: &str) -> bool {
+    !text.contains(char::is_whitespace)
+        && text.split_once('@').is_some_and(|(name, domain)| {
+            !name.is_empty() && domain.contains('.') && !domain.ends_with('.')
+        })
 }
 
 /// Whether `line` ends like a sentence (".", "!", "?", ";", "…"): no
@@ -80,6 +118,18 @@ mod tests {
     }
 
     #[test]
+    fn ok_glued_menus() {
+        assert!(is_glued_menu(
+            "Chi sonoLibriFilmConcertiWeb writingContatti"
+        ));
+        assert!(is_glued_menu("HomeBlogNegozioContatti"));
+        assert!(!is_glued_menu(
+            "LinkedIn, YouTube e WordPress per le aziende"
+        ));
+        assert!(!is_glued_menu("Il nostro eCommerce su iPhone"));
+    }
+
+    #[test]
     fn err_not_titles() {
         for text in [
             "Δ",
@@ -88,6 +138,9 @@ mod tests {
             "tutto minuscolo",
             "Una frase. Poi un'altra frase.",
             "Lead-in:",
+            "anna@esempio.it",
+            "https://esempio.it/pagina",
+            "www.esempio.it",
         ] {
             assert!(!is_title(text), "{text}");
         }

@@ -132,6 +132,9 @@ pub(crate) fn whole(head: &Head) -> Option<Category> {
     if drawn_heading(line, lexicon) || copyright(head) {
         return Some(Category::Footer);
     }
+    if head.first == '[' && bracketed_menu(line, lexicon) {
+        return Some(Category::Navigation);
+    }
     if head.words.has(List::Word(Words::ShareLabel)) && share_row(line, lexicon) {
         return Some(Category::ShareBar);
     }
@@ -244,6 +247,29 @@ fn copyright(head: &Head) -> bool {
             .any(|mark| line.strip_prefix(mark).is_some_and(year_after)),
     };
     noticed && at_most_words(line, lexicon.shapes().max_copyright_words)
+}
+
+/// Whether `line` is a menu of bracketed links: "[home] [chi sono]
+/// [libri] [contatti]". Three links at least, each a few words, and
+/// nothing but white space between them.
+// bracketed-menu = 3*("[" label "]" *WSP)
+fn bracketed_menu(line: &str, lexicon: &Lexicon) -> bool {
+    let mut rest = line;
+    let mut links = 0;
+    while let Some(inner) = rest.strip_prefix('[') {
+        let Some((label, after)) = inner.split_once(']') else {
+            return false;
+        };
+        if label.trim().is_empty()
+            || label.contains('[')
+            || !at_most_words(label, lexicon.shapes().max_link_words)
+        {
+            return false;
+        }
+        links += 1;
+        rest = after.trim_start();
+    }
+    rest.is_empty() && links >= lexicon.shapes().min_links
 }
 
 /// Whether `line`, opened by a menu entry, is a breadcrumb trail: "home >
@@ -665,6 +691,8 @@ mod tests {
             "Prima: leggi il contratto",
             "Copyright e social media",
             "Home > Blog",
+            "[1] [2]",
+            "[nota] Il testo che segue",
             "Home page e landing page / due cose diverse / spesso confuse.",
             "Twitter Facebook",
             "Twitter, Facebook e LinkedIn a confronto",

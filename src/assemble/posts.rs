@@ -377,12 +377,14 @@ impl<'a> Posts<'a, '_> {
         items: &mut std::iter::Peekable<impl Iterator<Item = Item<'a>>>,
     ) {
         let own = text.unwrap_or_else(|| self.text(span));
-        // An e-mail address alone on its line is the site's contact; menu
-        // entries glued together by a scraper are the site's menu.
-        if single && is_email(&own) {
+        // Around a post's body (before it, or after its end), an e-mail
+        // address alone on its line is the site's contact, and menu
+        // entries a scraper glued together are the site's menu.
+        let around_body = single && self.building.last().is_none_or(|b| !b.has_body || b.ended);
+        if around_body && is_email(&own) {
             return self.furniture(Category::Footer, span, items);
         }
-        if single && is_glued_menu(&own) {
+        if around_body && is_glued_menu(&own) {
             return self.furniture(Category::Navigation, span, items);
         }
         let title_like = single && is_title(&own);

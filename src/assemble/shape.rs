@@ -36,9 +36,9 @@ pub(super) fn is_title(text: &str) -> bool {
 /// Whether `text` is an e-mail or web address alone ("nome@sito.it",
 /// "www.sito.it"): a contact line or a link, no title.
 fn is_address(text: &str) -> bool {
-    is_email(text)
-        || (!text.contains(char::is_whitespace)
-            && (text.contains("://") || text.starts_with("www.")))
+    // Texts are normalised: their only white space is " ".
+    memchr::memchr(b' ', text.as_bytes()).is_none()
+        && (is_email(text) || text.contains("://") || text.starts_with("www."))
 }
 
 /// Fewest joins of a lower-case letter to a capital inside one word that
@@ -50,21 +50,38 @@ const MIN_GLUED_ENTRIES: usize = 3;
 /// sonoLibriFilmConcertiWeb writingContatti". A word joins a lower-case
 /// letter to a capital three times or more, and no sentence ends.
 pub(super) fn is_glued_menu(text: &str) -> bool {
-    !ends_sentence(text)
-        && text.split_whitespace().any(|word| {
-            let joins = word
-                .chars()
-                .zip(word.chars().skip(1))
-                .filter(|&(a, b)| a.is_lowercase() && b.is_uppercase())
-                .count();
-            joins >= MIN_GLUED_ENTRIES
-        })
+    // Cheap first: a menu is a short line that ends no sentence. The
+    // joins are counted on bytes: the glued entries of menus are ASCII
+    // at their seams.
+    if text.len() > MAX_TITLE_CHARS || ends_sentence(text) {
+        return false;
+    }
+    let mut joins = 0;
+    for pair in text.as_bytes().windows(2) {
+        match pair {
+            [a, b] if a.is_ascii_lowercase() && b.is_ascii_uppercase() => {
+                joins += 1;
+                if joins >= MIN_GLUED_ENTRIES {
+                    return true;
+                }
+            }
+            [b' ', _] => joins = 0,
+            _ => {}
+        }
+    }
+    false
 }
+
+/// Longest e-mail address, in bytes.
+const MAX_EMAIL_BYTES: usize = 254;
 
 /// Whether `text` is an e-mail address alone: a word with an "@" between
 /// a name and a domain with a dot ("redazione@esempio.it").
 pub(super) fn is_email(text: &str) -> bool {
-    !text.contains(char::is_whitespace)
+    // Cheap first: an address is short and holds an "@".
+    text.len() <= MAX_EMAIL_BYTES
+        && memchr::memchr(b'@', text.as_bytes()).is_some()
+        && !text.contains(char::is_whitespace)
         && text.split_once('@').is_some_and(|(name, domain)| {
             !name.is_empty() && domain.contains('.') && !domain.ends_with('.')
         })

@@ -20,6 +20,8 @@ const MAX_DATE_LINE: usize = 48;
 /// Most bytes and words after a `Tail` phrase ("continua su SNID").
 const TAIL_REST_BYTES: usize = 60;
 const TAIL_REST_WORDS: usize = 6;
+/// The separators of a breadcrumb trail's steps.
+const BREADCRUMB_SEPARATORS: [&str; 4] = [" > ", " » ", " › ", " / "];
 /// How far into a line the colon of a link to the post before or after
 /// is looked for, in bytes (its words: `Shapes::max_adjacent_label_words`).
 const MAX_ADJACENT_LABEL_BYTES: usize = 64;
@@ -72,6 +74,7 @@ pub(crate) fn opens(head: &Head) -> bool {
     let trail = || {
         head.words.has(List::Word(Words::MenuItem))
             && at_most_words(head.text, head.lexicon.shapes().max_breadcrumb_words)
+            && BREADCRUMB_SEPARATORS.iter().any(|s| head.text.contains(s))
     };
     // A share label opens a row of share buttons only on a short line.
     let share_row = || {

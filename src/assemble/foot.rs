@@ -18,6 +18,7 @@
 //! Whatever its density, what follows the comment form is the page's too
 //! (see [`comment_tail`]).
 
+use crate::chars::at_most_words;
 use crate::lexicon::Shapes;
 use crate::model::{Block, Boilerplate, Category, Document, Span};
 use crate::normalize::normalize;
@@ -67,9 +68,7 @@ pub(super) fn comment_tail(doc: &mut Document<'_>, source: &str, shapes: &Shapes
     for block in &mut post.blocks[form + 1..] {
         let below_form = match block {
             Block::Heading(_) => true,
-            Block::Paragraph(p) => {
-                crate::chars::at_most_words(&p.text, shapes.max_form_notice_words)
-            }
+            Block::Paragraph(p) => at_most_words(&p.text, shapes.max_form_notice_words),
             Block::RecommendationList(list) => list.lead_in.is_none(),
             _ => false,
         };
@@ -138,7 +137,7 @@ fn blank_between(source: &str, a: Span, b: Span) -> bool {
 }
 
 /// Whether `text` holds a line of white space only between two others.
-fn has_blank_line(text: &str) -> bool {
+pub(super) fn has_blank_line(text: &str) -> bool {
     let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
     let Some(mut before) = breaks.next() else {
         return false;
@@ -160,9 +159,7 @@ fn is_anchor(block: &Block<'_>) -> bool {
 /// ends a sentence or is longer than a label.
 fn is_authored(block: &Block<'_>, max_label_words: usize) -> bool {
     match block {
-        Block::Paragraph(p) => {
-            ends_sentence(&p.text) || !crate::chars::at_most_words(&p.text, max_label_words)
-        }
+        Block::Paragraph(p) => ends_sentence(&p.text) || !at_most_words(&p.text, max_label_words),
         Block::ThesisList(_) | Block::RecommendationList(_) => true,
         _ => false,
     }

@@ -29,6 +29,7 @@ use crate::lexicon::{Lexicon, Shapes};
 use crate::model::{Block, Boilerplate, Category, Document, Heading, Paragraph, Post, Span, Title};
 
 use super::byline::is_byline_line;
+use super::foot::has_blank_line;
 use super::posts::title_record;
 use super::shape::{ends_sentence, is_heading, is_title};
 
@@ -55,13 +56,7 @@ pub(super) fn page_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: &L
     };
     // The heading is the title when site furniture parts it from the
     // name, or when the post's byline follows it.
-    let bylined = matches!(
-        first.blocks.get(head + 1),
-        Some(Block::Boilerplate(Boilerplate {
-            category: Category::PostMeta,
-            ..
-        }))
-    );
+    let bylined = first.blocks.get(head + 1).is_some_and(is_post_meta);
     if (head == 0 && !bylined) || !has_body(&first.blocks[head + 1..]) {
         return;
     }
@@ -91,15 +86,6 @@ pub(super) fn dated_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: &
     if first.title.as_ref().is_none_or(|t| t.episode.is_some()) {
         return;
     }
-    let is_meta = |b: &Block<'_>| {
-        matches!(
-            b,
-            Block::Boilerplate(Boilerplate {
-                category: Category::PostMeta,
-                ..
-            })
-        )
-    };
     let is_site = |b: &Block<'_>| match b {
         Block::Paragraph(p) => is_tagline(&p.text, lexicon.shapes()),
         Block::Boilerplate(b) => is_site_furniture(b.category),
@@ -111,7 +97,7 @@ pub(super) fn dated_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: &
     }
     let meta = first.blocks[site..]
         .iter()
-        .take_while(|b| is_meta(b))
+        .take_while(|b| is_post_meta(b))
         .count();
     let head = site + meta;
     if meta == 0 || !first.blocks.get(head + 1..).is_some_and(has_body) {
@@ -166,17 +152,10 @@ pub(super) fn kicker_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: 
     let Some(name) = &second.title else {
         return;
     };
-    let dated = second.date.is_some()
-        && matches!(
-            second.blocks.first(),
-            Some(Block::Boilerplate(Boilerplate {
-                category: Category::PostMeta,
-                ..
-            }))
-        );
+    let dated = second.date.is_some() && second.blocks.first().is_some_and(is_post_meta);
     let dense = source
         .get(label.span.start..name.span.end)
-        .is_some_and(|head| !head.lines().any(|line| line.trim().is_empty()));
+        .is_some_and(|head| !has_blank_line(head));
     if !(dated
         && dense
         && is_heading(&label.text)
@@ -201,11 +180,12 @@ pub(super) fn kicker_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: 
 /// A title that was a line of the byline or a section's label, as the
 /// post metadata it is.
 fn meta(title: Title<'_>) -> Boilerplate<'_> {
-    Boilerplate {
-        category: Category::PostMeta,
-        text: title.text,
-        span: title.span,
-    }
+    title_as(title, Category::PostMeta)
+}
+
+/// Whether `block` is post metadata: a date line, a byline.
+fn is_post_meta(block: &Block<'_>) -> bool {
+    matches!(block, Block::Boilerplate(b) if b.category == Category::PostMeta)
 }
 
 /// Whether `text` reads as a headline: a title that does not end like a
@@ -312,11 +292,16 @@ fn has_body(blocks: &[Block<'_>]) -> bool {
 
 /// The site's name, taken for a title, as the furniture it is.
 fn name_record(title: Option<Title<'_>>) -> Option<Boilerplate<'_>> {
-    title.map(|t| Boilerplate {
-        category: Category::Footer,
-        text: t.text,
-        span: t.span,
-    })
+    title.map(|t| title_as(t, Category::Footer))
+}
+
+/// A line taken for a title, as furniture of `category`.
+fn title_as(title: Title<'_>, category: Category) -> Boilerplate<'_> {
+    Boilerplate {
+        category,
+        text: title.text,
+        span: title.span,
+    }
 }
 
 /// A block of the page's head as furniture: boilerplate as it is, a

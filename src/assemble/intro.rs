@@ -132,22 +132,23 @@ pub(super) fn recommendation_list<'a>(
 /// Whether the lone numbered line kept by `b` is numbered right before
 /// `first`; if so, its paragraph becomes the thesis list it was.
 fn restores_lone(b: &mut Building<'_>, first: Option<u32>) -> bool {
-    let Some((at, lone)) = b.lone.take() else {
-        return false;
-    };
-    let before = lone.items.first().map(|t| t.number);
-    let in_place =
-        matches!(b.post.blocks.get(at), Some(Block::Paragraph(p)) if p.span == lone.span);
-    if !in_place
-        || before
-            .zip(first)
-            .is_none_or(|(before, first)| before.checked_add(1) != Some(first))
-    {
-        b.lone = Some((at, lone));
-        return false;
+    let restores = b.lone.as_ref().is_some_and(|(at, lone)| {
+        let before = lone.items.first().map(|t| t.number);
+        matches!(b.post.blocks.get(*at), Some(Block::Paragraph(p)) if p.span == lone.span)
+            && before
+                .zip(first)
+                .is_some_and(|(before, first)| before.checked_add(1) == Some(first))
+    });
+    match b.lone.take() {
+        Some((at, lone)) if restores => {
+            b.post.blocks[at] = Block::ThesisList(lone);
+            true
+        }
+        kept => {
+            b.lone = kept;
+            false
+        }
     }
-    b.post.blocks[at] = Block::ThesisList(lone);
-    true
 }
 
 /// Byte offset where the last sentence of `text` starts: after the last

@@ -9,7 +9,8 @@
 //! column on stderr and exits with status 1. `--lossy` repairs invalid
 //! UTF-8 instead (U+FFFD), names each repaired offset on stderr, and prints
 //! spans that index the repaired text. `--max-bytes N` refuses larger
-//! inputs with an error (no limit by default).
+//! inputs with an error (no limit by default). `--no-layout` leaves the
+//! page to the lexicon's phrases and shapes, without the layout model.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -40,6 +41,10 @@ struct Args {
     /// Refuse inputs larger than this many bytes.
     #[arg(long, value_name = "N")]
     max_bytes: Option<usize>,
+    /// Judge the page by the lexicon's phrases and shapes alone, without
+    /// the layout stage's model.
+    #[arg(long)]
+    no_layout: bool,
 }
 
 fn main() -> ExitCode {
@@ -49,6 +54,7 @@ fn main() -> ExitCode {
         compact,
         lossy,
         max_bytes,
+        no_layout,
     } = Args::parse();
     let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
@@ -57,7 +63,11 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let parser = tesi::Parser::new(tesi::Options::default().max_input_bytes(max_bytes));
+    let mut options = tesi::Options::default().max_input_bytes(max_bytes);
+    if no_layout {
+        options = options.layout(None);
+    }
+    let parser = tesi::Parser::new(options);
     if let Some(limit) = max_bytes
         && lossy
         && bytes.len() > limit
@@ -74,7 +84,7 @@ fn main() -> ExitCode {
         for offset in &repaired.invalid {
             eprintln!("extract: {path}: replaced invalid UTF-8 at byte {offset}");
         }
-        tesi::parse(&repaired.text)
+        parser.parse(&repaired.text)
     } else {
         match parser.parse_bytes(&bytes) {
             Ok(doc) => doc,

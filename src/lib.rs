@@ -152,6 +152,7 @@ mod assemble;
 mod chars;
 mod error;
 mod grammar;
+pub mod layout;
 mod lexicon;
 mod model;
 mod normalize;

@@ -5,6 +5,7 @@ use std::cell::Cell;
 use std::sync::{Arc, OnceLock};
 
 use crate::error::{Error, ErrorKind};
+use crate::layout::{Model, Verdicts};
 use crate::lexicon::Lexicon;
 use crate::model::Document;
 use crate::{assemble, scan, source};
@@ -27,15 +28,23 @@ const MAX_KEPT_TABLE: usize = 64 << 20;
 pub struct Options {
     lexicon: Arc<Lexicon>,
     max_input_bytes: Option<usize>,
+    layout: Option<Arc<Model>>,
 }
 
 impl Default for Options {
-    /// Italian and English words; no size limit.
+    /// Italian and English words; no size limit; the layout model
+    /// shipped with the crate.
     fn default() -> Self {
         static DEFAULT: OnceLock<Arc<Lexicon>> = OnceLock::new();
+        static LAYOUT: OnceLock<Arc<Model>> = OnceLock::new();
         Options {
             lexicon: DEFAULT.get_or_init(|| Arc::new(Lexicon::default())).clone(),
             max_input_bytes: None,
+            layout: Some(
+                LAYOUT
+                    .get_or_init(|| Arc::new(Model::shipped().clone()))
+                    .clone(),
+            ),
         }
     }
 }
@@ -53,6 +62,19 @@ impl Options {
     pub fn max_input_bytes(mut self, limit: Option<usize>) -> Self {
         self.max_input_bytes = limit;
         self
+    }
+
+    /// Judges which lines are the page's body with `model` (see
+    /// [`crate::layout`]); `None` leaves the page to the lexicon's phrases
+    /// and the shapes of the assembly alone. Default: [`Model::shipped`].
+    pub fn layout(mut self, model: Option<Model>) -> Self {
+        self.layout = model.map(Arc::new);
+        self
+    }
+
+    /// The layout model in use, if any.
+    pub fn get_layout(&self) -> Option<&Model> {
+        self.layout.as_deref()
     }
 
     /// The lexicon in use.
@@ -88,9 +110,13 @@ impl Parser {
     /// paragraphs.
     pub fn parse<'a>(&self, input: &'a str) -> Document<'a> {
         let lexicon = &self.options.lexicon;
+        let verdicts = match &self.options.layout {
+            Some(model) => Verdicts::of(input, model),
+            None => Verdicts::default(),
+        };
         let lines = source::lines(input, source::content_start(input));
         let window = scan::Window::new(input, lines, lexicon, LINE_TABLE.take());
-        let (doc, table) = assemble::assemble(input, window, lexicon);
+        let (doc, table) = assemble::assemble(input, window, lexicon, &verdicts);
         if table.capacity() * std::mem::size_of::<scan::Scanned>() <= MAX_KEPT_TABLE {
             LINE_TABLE.set(table);
         }

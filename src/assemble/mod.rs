@@ -15,6 +15,7 @@
 
 use std::borrow::Cow;
 
+mod body;
 mod byline;
 mod data;
 mod episodes;
@@ -30,6 +31,7 @@ mod theses;
 
 use paragraphs::{at_most_chars, close_paragraph, paragraph, paragraph_end};
 
+use crate::layout::Verdicts;
 use crate::lexicon::{Lexicon, Words};
 use crate::model::{Block, Category, Date, Document, RecommendationList, Span, Thesis, ThesisList};
 use crate::normalize::normalize_and_probe;
@@ -89,6 +91,7 @@ pub(crate) fn assemble<'a>(
     source: &'a str,
     window: Window<'a, '_>,
     lexicon: &Lexicon,
+    layout: &Verdicts,
 ) -> (Document<'a>, Vec<Scanned>) {
     let mut items = Items {
         source,
@@ -98,7 +101,7 @@ pub(crate) fn assemble<'a>(
         ready: Vec::new(),
         scratch: Scratch::default(),
     };
-    let doc = posts::posts(source, &mut items, lexicon);
+    let doc = posts::posts(source, &mut items, lexicon, layout);
     (doc, items.window.into_buffer())
 }
 
@@ -323,7 +326,7 @@ mod tests {
     fn windowed(text: &str, chunk: usize) -> Document<'_> {
         let lines = source::lines(text, source::content_start(text));
         let window = Window::with_chunk(text, lines, lexicon(), Vec::new(), chunk);
-        assemble(text, window, lexicon()).0
+        assemble(text, window, lexicon(), &Verdicts::default()).0
     }
 
     fn fixtures() -> Vec<String> {
@@ -393,7 +396,7 @@ mod tests {
             let text = post.repeat(5_000);
             let window =
                 Window::with_chunk(&text, source::lines(&text, 0), lexicon(), Vec::new(), chunk);
-            let (doc, buffer) = assemble(&text, window, lexicon());
+            let (doc, buffer) = assemble(&text, window, lexicon(), &Verdicts::default());
             assert_eq!(doc.thesis_lists().count(), 5_000);
             assert!(
                 buffer.capacity() <= 2048,

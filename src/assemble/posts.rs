@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use crate::grammar::date::find_date;
 use crate::grammar::episode::numbered_post_title;
+use crate::layout::Verdicts;
 use crate::lexicon::Lexicon;
 use crate::lexicon::Shapes;
 use crate::model::{
@@ -106,6 +107,7 @@ pub(super) fn posts<'a>(
     source: &'a str,
     items: &mut impl Iterator<Item = Item<'a>>,
     lexicon: &Lexicon,
+    layout: &Verdicts,
 ) -> Document<'a> {
     let mut posts = Posts {
         source,
@@ -185,6 +187,7 @@ pub(super) fn posts<'a>(
     super::page::crumb_tail(&mut posts.doc);
     super::foot::page_foot(&mut posts.doc, source, lexicon.shapes());
     super::foot::comment_tail(&mut posts.doc, source, lexicon.shapes());
+    super::body::page_furniture(&mut posts.doc, source, layout);
     posts.doc
 }
 
@@ -233,6 +236,7 @@ impl<'a> Open<'a> {
 struct Posts<'a, 'l> {
     source: &'a str,
     lexicon: &'l Lexicon,
+
     doc: Document<'a>,
     /// The posts so far; the last one is open.
     building: Open<'a>,

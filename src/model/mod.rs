@@ -389,11 +389,16 @@ pub enum Category {
     /// boxes, sidebar widget titles ("Articoli recenti", "Recent
     /// Comments").
     Footer,
+    /// Text of the page around the body that no phrase of the lexicon
+    /// names, judged furniture by the layout stage from its shape and
+    /// place: menus printed one link a line, teasers of other articles,
+    /// widgets, readers' comments.
+    Page,
 }
 
 impl Category {
     /// Every category, in declaration order.
-    pub const ALL: [Category; 12] = [
+    pub const ALL: [Category; 13] = [
         Category::ShareBar,
         Category::CommentForm,
         Category::CommentLink,
@@ -406,6 +411,7 @@ impl Category {
         Category::PostMeta,
         Category::Related,
         Category::Footer,
+        Category::Page,
     ];
 
     /// The snake_case name used in JSON.
@@ -423,6 +429,7 @@ impl Category {
             Category::PostMeta => "post_meta",
             Category::Related => "related",
             Category::Footer => "footer",
+            Category::Page => "page",
         }
     }
 

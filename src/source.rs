@@ -139,6 +139,48 @@ impl Iterator for Lines<'_> {
     }
 }
 
+/// The text of each line of `text`, split as [`lines`] splits (LF, CRLF
+/// or a lone CR), without its line end.
+pub(crate) fn line_texts(text: &str) -> impl Iterator<Item = &str> {
+    lines(text, 0).map(move |l| &text[l.start..l.end])
+}
+
+/// The number of line ends (LF, CRLF or a lone CR) in `text`.
+pub(crate) fn line_ends(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(|&i| !(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n')))
+        .count()
+}
+
+/// Whether `text` holds a line of white space only with a line before and
+/// a line end after it.
+pub(crate) fn has_blank_line(text: &str) -> bool {
+    lines(text, 0)
+        .skip(1)
+        .any(|l| l.end < text.len() && text[l.start..l.end].trim().is_empty())
+}
+
+/// The line that ends right before byte `at` (which starts a line), if
+/// there is one.
+pub(crate) fn line_before(text: &str, at: usize) -> Option<&str> {
+    let before = text.get(..at)?;
+    let before = before
+        .strip_suffix("\r\n")
+        .or_else(|| before.strip_suffix(['\n', '\r']))?;
+    Some(before.rsplit(['\n', '\r']).next().unwrap_or(before))
+}
+
+/// The line that starts right after the line end at byte `at` (where a
+/// line ends), if there is one.
+pub(crate) fn line_after(text: &str, at: usize) -> Option<&str> {
+    let after = text.get(at..)?;
+    let after = after
+        .strip_prefix("\r\n")
+        .or_else(|| after.strip_prefix(['\n', '\r']))?;
+    Some(after.split(['\n', '\r']).next().unwrap_or(after))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +201,26 @@ mod tests {
         assert_eq!(spans(""), []);
         assert_eq!(spans("\n\n"), [(0, 0, 1), (1, 1, 2)]);
         assert_eq!(spans("\r\r\n"), [(0, 0, 1), (1, 1, 2)]);
+    }
+
+    #[test]
+    fn ok_line_helpers_agree_on_line_ends() {
+        for end in ["\n", "\r\n", "\r"] {
+            let text = ["uno", "", "due", "tre"].join(end);
+            assert_eq!(
+                line_texts(&text).collect::<Vec<_>>(),
+                ["uno", "", "due", "tre"]
+            );
+            assert_eq!(line_ends(&text), 3);
+            assert!(has_blank_line(&text));
+            let due = text.find("due").unwrap();
+            assert_eq!(line_before(&text, due), Some(""));
+            assert_eq!(line_after(&text, due + 3), Some("tre"));
+            assert_eq!(line_before(&text, 0), None);
+        }
+        assert!(!has_blank_line("uno\ndue\n"));
+        assert!(has_blank_line("a\n  \nb"));
+        assert!(!has_blank_line("a\n"));
     }
 
     #[test]

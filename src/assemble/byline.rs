@@ -10,6 +10,7 @@ use super::shape::ends_sentence;
 use crate::chars::at_most_words;
 use crate::lexicon::Shapes;
 use crate::model::{Block, Boilerplate, Category, Heading, Paragraph};
+use crate::source::line_texts;
 
 /// How many blocks at the end of `blocks` are the fields of a byline,
 /// given that a date line follows them: short lines with no sentence
@@ -33,8 +34,8 @@ pub(super) fn byline_fields(
             }
             let span = block.span();
             let text = &source[span.start..span.end];
-            lines += text.lines().filter(|l| !l.trim().is_empty()).count();
-            lines <= shapes.max_byline_lines && text.lines().all(|l| is_byline_line(l, shapes))
+            lines += line_texts(text).filter(|l| !l.trim().is_empty()).count();
+            lines <= shapes.max_byline_lines && line_texts(text).all(|l| is_byline_line(l, shapes))
         })
         .count();
     let below_title = |start: usize| match start.checked_sub(1) {

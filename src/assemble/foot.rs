@@ -22,6 +22,7 @@ use crate::chars::at_most_words;
 use crate::lexicon::Shapes;
 use crate::model::{Block, Boilerplate, Category, Document, Span};
 use crate::normalize::normalize;
+use crate::source::{has_blank_line, line_ends};
 
 use super::shape::ends_sentence;
 
@@ -133,20 +134,7 @@ fn dense_run(blocks: &[Block<'_>], source: &str) -> usize {
 fn blank_between(source: &str, a: Span, b: Span) -> bool {
     source
         .get(a.end..b.start)
-        .is_some_and(|gap| gap.bytes().filter(|&c| c == b'\n').count() >= 2)
-}
-
-/// Whether `text` holds a line of white space only between two others.
-pub(super) fn has_blank_line(text: &str) -> bool {
-    let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
-    let Some(mut before) = breaks.next() else {
-        return false;
-    };
-    breaks.any(|after| {
-        let blank = text[before + 1..after].trim().is_empty();
-        before = after;
-        blank
-    })
+        .is_some_and(|gap| line_ends(gap) >= 2)
 }
 
 /// Furniture that marks the foot: anything the lexicon or a shape of
@@ -183,17 +171,4 @@ fn as_furniture<'a>(block: &Block<'a>, source: &str) -> Option<Boilerplate<'a>> 
         text,
         span,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_blank_line_lies_between_two_others() {
-        assert!(has_blank_line("a\n\nb"));
-        assert!(has_blank_line("a\n  \nb"));
-        assert!(!has_blank_line("a\nb\n"));
-        assert!(!has_blank_line("a\n"));
-    }
 }

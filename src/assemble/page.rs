@@ -27,9 +27,9 @@ use crate::chars::at_most_words;
 use crate::grammar::date::find_date;
 use crate::lexicon::{Lexicon, Shapes};
 use crate::model::{Block, Boilerplate, Category, Document, Heading, Paragraph, Post, Span, Title};
+use crate::source::{has_blank_line, line_texts};
 
 use super::byline::is_byline_line;
-use super::foot::has_blank_line;
 use super::posts::title_record;
 use super::shape::{ends_sentence, is_heading, is_title};
 
@@ -256,7 +256,7 @@ fn is_tagline(text: &str, shapes: &Shapes) -> bool {
     // are looked for.
     !ends_sentence(text.trim_end())
         && at_most_words(text, shapes.max_tagline_lines * shapes.max_tagline_words)
-        && text.lines().all(|line| {
+        && line_texts(text).all(|line| {
             let line = line.trim();
             at_most_words(line, shapes.max_tagline_words) && !ends_sentence(line)
         })

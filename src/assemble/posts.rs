@@ -12,6 +12,7 @@ use crate::model::{
     Block, Boilerplate, Category, Date, Document, Heading, Paragraph, Post, Span, ThesisList, Title,
 };
 use crate::normalize::normalize;
+use crate::source::{line_after, line_before};
 
 use super::byline::{byline_fields, into_meta, is_byline_line};
 use super::data::{into_paragraphs, is_data_list};
@@ -458,13 +459,8 @@ fn amid_short_lines(source: &str, title: Span, meta: Span, shapes: &Shapes) -> b
         let line = line.trim();
         !line.is_empty() && is_byline_line(line, shapes)
     };
-    let above = source[..title.start]
-        .strip_suffix('\n')
-        .map(|before| before.rsplit_once('\n').map_or(before, |(_, line)| line));
-    let below = source[meta.end..]
-        .strip_prefix("\r\n")
-        .or_else(|| source[meta.end..].strip_prefix('\n'))
-        .map(|after| after.split_once('\n').map_or(after, |(line, _)| line));
+    let above = line_before(source, title.start);
+    let below = line_after(source, meta.end);
     above.is_some_and(short) && below.is_some_and(short)
 }
 

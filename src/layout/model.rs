@@ -23,7 +23,7 @@ const VERSION: u32 = 1;
 const MOST_DEPTH: u32 = 12;
 
 /// A trained decision of the layout stage: which lines of a page are its
-/// body. Parse one from the text [`Model::to_string`] writes (the format
+/// body. Parse one (`str::parse`) from the text its `Display` writes (the format
 /// the training command writes), or use the one shipped with the crate,
 /// [`Model::shipped`].
 ///
@@ -149,6 +149,8 @@ impl FromStr for Model {
             .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
             .peekable();
         let bad = |line, what| ModelError { line, what };
+        // Where a missing part was looked for: after the last line.
+        let end = text.lines().count() + 1;
         let (n, header) = lines.next().ok_or(bad(1, "a header"))?;
         let mut fields = header.split_whitespace();
         if fields.next() != Some(MAGIC) || fields.next() != Some(&VERSION.to_string()) {
@@ -156,7 +158,7 @@ impl FromStr for Model {
         }
         let threshold = number(fields.next()).ok_or(bad(n, "a threshold"))?;
         let mut stage = |features: usize| -> Result<Forest, ModelError> {
-            let (n, head) = lines.next().ok_or(bad(0, "a stage"))?;
+            let (n, head) = lines.next().ok_or(bad(end, "a stage"))?;
             let mut fields = head.split_whitespace();
             let stated: Option<usize> = fields.nth(1).and_then(|f| f.parse().ok());
             let depth: u32 = fields
@@ -279,6 +281,7 @@ mod tests {
             ("tesi-layout 1 0.5\nstage 44 1 0\ntree 3:2 -1", 3),
             ("tesi-layout 1 0.5\nstage 44 1 0\ntree 99:2 -1 1", 3),
             ("tesi-layout 1 0.5\nstage 43 1 0", 2),
+            ("tesi-layout 1 0.5\nstage 44 1 0", 3),
             ("tesi-layout 1 0.5\nstage 44 1 0\nstage 57 1 0\nextra", 4),
         ] {
             assert_eq!(

@@ -6,6 +6,7 @@ mod check;
 mod errors;
 mod fixtures;
 mod hostile;
+mod line_ends;
 mod properties;
 mod prose;
 mod rows;

@@ -7,6 +7,7 @@
 //! already classified keep their kind; titles stay titles.
 
 use crate::layout::Verdicts;
+use crate::lexicon::Shapes;
 use crate::model::{Block, Boilerplate, Category, Document};
 use crate::normalize::normalize;
 
@@ -15,7 +16,12 @@ use crate::normalize::normalize;
 /// heading right above a block kept as body introduces it and stays. A
 /// list the author introduced with a lead-in ("What to pack:") is never
 /// the page's.
-pub(super) fn page_furniture<'a>(doc: &mut Document<'a>, source: &'a str, layout: &Verdicts) {
+pub(super) fn page_furniture<'a>(
+    doc: &mut Document<'a>,
+    source: &'a str,
+    layout: &Verdicts,
+    shapes: &Shapes,
+) {
     let posts = doc.posts.len();
     for (n, post) in doc.posts.iter_mut().enumerate() {
         let mut judged: Vec<Judged> = post
@@ -40,7 +46,12 @@ pub(super) fn page_furniture<'a>(doc: &mut Document<'a>, source: &'a str, layout
                 _ => Judged::Body,
             })
             .collect();
-        revise(&mut judged, &post.blocks, n + 1 == posts);
+        revise(
+            &mut judged,
+            &post.blocks,
+            n + 1 == posts,
+            shapes.heading_reach,
+        );
         for (block, judged) in post.blocks.iter_mut().zip(judged) {
             if judged == Judged::Page {
                 let span = block.span();
@@ -65,16 +76,13 @@ enum Judged {
     Body,
 }
 
-/// Within this many bytes above a block of body, a heading introduces
-/// it (jusText's distance for headings).
-const HEADING_REACH: usize = 60;
-
 /// Gives back to the body the judged blocks its neighbours claim: a
 /// block that follows a lead-in kept as body ("Un ultimo pensiero:") is
 /// what it introduces; a sentence between two blocks of body, or after
 /// body at the end of the text (`last`: the blocks are the last post's),
-/// goes on with them; headings a short way above body introduce it.
-fn revise(judged: &mut [Judged], blocks: &[Block<'_>], last: bool) {
+/// goes on with them; headings within `reach` bytes above body introduce
+/// it.
+fn revise(judged: &mut [Judged], blocks: &[Block<'_>], last: bool, reach: usize) {
     for i in 0..judged.len() {
         if judged[i] != Judged::Page {
             continue;
@@ -99,7 +107,8 @@ fn revise(judged: &mut [Judged], blocks: &[Block<'_>], last: bool) {
             Judged::Body => body_at = Some(blocks[i].span().start),
             Judged::Page
                 if matches!(blocks[i], Block::Heading(_))
-                    && body_at.is_some_and(|at| at - blocks[i].span().start <= HEADING_REACH) =>
+                    && body_at
+                        .is_some_and(|at| at.saturating_sub(blocks[i].span().start) <= reach) =>
             {
                 judged[i] = Judged::Body;
             }
@@ -120,4 +129,73 @@ fn text_of<'b>(block: &'b Block<'_>) -> Option<&'b str> {
 /// Whether `text` ends like a sentence.
 fn ends_sentence(text: &str) -> bool {
     text.ends_with(['.', '!', '?', '…'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Heading, Paragraph, Span};
+    use std::borrow::Cow;
+
+    /// Blocks one after another, each 10 bytes long: `h` a heading, `p` a
+    /// paragraph; their text ends as given.
+    fn blocks(shapes: &[(&'static str, &'static str)]) -> Vec<Block<'static>> {
+        shapes
+            .iter()
+            .enumerate()
+            .map(|(i, &(kind, text))| {
+                let span = Span::new(i * 10, i * 10 + 9, i + 1);
+                let text = Cow::Borrowed(text);
+                match kind {
+                    "h" => Block::Heading(Heading { text, span }),
+                    _ => Block::Paragraph(Paragraph { text, span }),
+                }
+            })
+            .collect()
+    }
+
+    use Judged::{Body as B, Furniture as F, Page as P};
+
+    fn revised(
+        judged: &[Judged],
+        shapes: &[(&'static str, &'static str)],
+        last: bool,
+    ) -> Vec<Judged> {
+        let mut judged = judged.to_vec();
+        revise(&mut judged, &blocks(shapes), last, 25);
+        judged
+    }
+
+    #[test]
+    fn ok_heading_above_body_stays() {
+        let shapes = [
+            ("h", "Menu"),
+            ("h", "Sezione"),
+            ("h", "Titolo"),
+            ("p", "Testo."),
+        ];
+        // Two headings within reach of the body (25 bytes) stay; the one
+        // further up does not.
+        assert_eq!(revised(&[P, P, P, B], &shapes, false), [P, B, B, B]);
+        // Furniture in between breaks the reach.
+        assert_eq!(revised(&[P, F, P, B], &shapes, false), [P, F, B, B]);
+    }
+
+    #[test]
+    fn ok_what_a_lead_in_introduces_stays() {
+        let shapes = [("p", "Eccole:"), ("p", "castagne"), ("p", "treni")];
+        assert_eq!(revised(&[B, P, P], &shapes, false), [B, B, P]);
+    }
+
+    #[test]
+    fn ok_a_sentence_between_body_stays() {
+        let shapes = [("p", "Uno."), ("p", "Due."), ("p", "Tre.")];
+        assert_eq!(revised(&[B, P, B], &shapes, false), [B, B, B]);
+        // A label between body, or a sentence after body that does not
+        // end the text, is the page's.
+        let labels = [("p", "Uno."), ("p", "Home"), ("p", "Tre.")];
+        assert_eq!(revised(&[B, P, B], &labels, false), [B, P, B]);
+        assert_eq!(revised(&[B, P], &shapes[..2], false), [B, P]);
+        assert_eq!(revised(&[B, P], &shapes[..2], true), [B, B]);
+    }
 }

@@ -188,7 +188,7 @@ pub(super) fn posts<'a>(
     super::page::crumb_tail(&mut posts.doc);
     super::foot::page_foot(&mut posts.doc, source, lexicon.shapes());
     super::foot::comment_tail(&mut posts.doc, source, lexicon.shapes());
-    super::body::page_furniture(&mut posts.doc, source, layout);
+    super::body::page_furniture(&mut posts.doc, source, layout, lexicon.shapes());
     posts.doc
 }
 

@@ -88,6 +88,10 @@ pub struct Shapes {
     /// Fewest words of a whole-line phrase that may have such a second
     /// label. Default 2.
     pub min_labelled_phrase_words: usize,
+    /// Most bytes from a heading the layout stage judged the page's to
+    /// the body below it for the heading to introduce that body and stay
+    /// (jusText keeps a short heading near good text). Default 60.
+    pub heading_reach: usize,
 }
 
 impl Default for Shapes {
@@ -115,6 +119,7 @@ impl Default for Shapes {
             max_adjacent_label_words: 4,
             second_label_words: 2,
             min_labelled_phrase_words: 2,
+            heading_reach: 60,
         }
     }
 }

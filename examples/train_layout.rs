@@ -57,13 +57,13 @@ struct Args {
     #[arg(long, default_value_t = 5)]
     folds: usize,
     /// Trees per stage.
-    #[arg(long, default_value_t = 60)]
+    #[arg(long, default_value_t = 30)]
     trees: usize,
     /// Depth of each tree.
     #[arg(long, default_value_t = 4)]
     depth: u32,
     /// Learning rate.
-    #[arg(long, default_value_t = 0.15)]
+    #[arg(long, default_value_t = 0.3)]
     rate: f32,
     /// How much a fixture or seed weighs against an article page.
     #[arg(long, default_value_t = 1.0)]

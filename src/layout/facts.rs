@@ -8,7 +8,7 @@
 //! blocks apart and the page around them one element a line).
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
+use std::hash::BuildHasher;
 
 use crate::source;
 
@@ -23,6 +23,8 @@ const FUNCTION_WORD_CHARS: u32 = 3;
 const MOST_BLANKS: u32 = 3;
 /// Distances to the dense region are clamped to this many lines.
 const MOST_DISTANCE: f32 = 50.0;
+/// Lines of more words than this are not compared with the first line.
+const MOST_TITLE_LINE_WORDS: u32 = 30;
 /// At most this many words of the first line are kept to compare lines
 /// with (the page's title, in most dumps).
 const TITLE_WORDS: usize = 24;
@@ -63,6 +65,9 @@ pub(crate) struct Own {
     pub blanks_after: u32,
     /// Hash of the line's text, to find the lines a page repeats.
     pub hash: u64,
+    /// Words of the line found in the page's first line (counted while
+    /// the line has at most `MOST_TITLE_LINE_WORDS` words).
+    pub title_words: u32,
 }
 
 /// How a line ends.
@@ -85,6 +90,8 @@ pub(crate) fn own_facts(text: &str) -> Vec<Own> {
     let mut lines: Vec<Own> = Vec::new();
     let mut blanks = MOST_BLANKS;
     let hasher = foldhash::fast::FixedState::with_seed(0x7e51);
+    // The hashes of the first line's words, once it is read.
+    let mut title: Vec<u64> = Vec::new();
     for line in source::lines(text, source::content_start(text)) {
         let raw = &text[line.start..line.end];
         let trimmed = raw.trim();
@@ -96,7 +103,17 @@ pub(crate) fn own_facts(text: &str) -> Vec<Own> {
             continue;
         }
         let start = line.start + (raw.len() - raw.trim_start().len());
-        let mut own = read_line(trimmed);
+        let first = lines.is_empty();
+        let mut own = if first {
+            read_line(trimmed, &[], Some(&mut title))
+        } else {
+            read_line(trimmed, &title, None)
+        };
+        if first {
+            title.sort_unstable();
+            title.dedup();
+            own.title_words = own.words;
+        }
         own.start = start;
         own.end = start + trimmed.len();
         own.number = line.number;
@@ -111,54 +128,160 @@ pub(crate) fn own_facts(text: &str) -> Vec<Own> {
     lines
 }
 
-/// The facts a line's characters give.
-fn read_line(line: &str) -> Own {
+/// What a character is, for the facts of its line: bits of a byte.
+const WORD: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+const DIGIT: u8 = 8;
+const SPACE: u8 = 16;
+const COMMA: u8 = 32;
+const SEPARATOR: u8 = 64;
+
+/// The class of each ASCII character, looked up rather than asked of
+/// `char` one method at a time: most characters of a dump are ASCII.
+const ASCII: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_uppercase() {
+            WORD | UPPER
+        } else if c.is_ascii_lowercase() {
+            WORD | LOWER
+        } else if c.is_ascii_digit() {
+            WORD | DIGIT
+        } else if c == b'_' {
+            WORD
+        } else if c.is_ascii_whitespace() || c == 0x0b {
+            SPACE
+        } else if c == b',' || c == b';' {
+            COMMA
+        } else if c == b'|' || c == b'>' || c == b'/' {
+            SEPARATOR
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The class of a character outside ASCII.
+fn class_of(c: char) -> u8 {
+    if c.is_alphanumeric() {
+        WORD | if c.is_uppercase() {
+            UPPER
+        } else if c.is_lowercase() {
+            LOWER
+        } else if c.is_numeric() {
+            DIGIT
+        } else {
+            0
+        }
+    } else if c.is_whitespace() {
+        SPACE
+    } else if matches!(c, '»' | '›' | '·' | '•') {
+        SEPARATOR
+    } else {
+        0
+    }
+}
+
+/// The facts a line's characters give, in one pass over them. Each word
+/// is hashed as it is read (folded to lower case) and looked up in
+/// `title`, the sorted hashes of the page's first line; the first line
+/// itself gives its hashes to `keep` (at most `TITLE_WORDS`).
+fn read_line(line: &str, title: &[u64], mut keep: Option<&mut Vec<u64>>) -> Own {
+    let bytes = line.as_bytes();
     let mut own = Own::default();
     let mut in_word = false;
     let mut word_chars = 0u32;
     let mut word_lower = false;
-    for c in line.chars() {
+    let mut word_hash = WORD_SEED;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (class, folded) = match ASCII.get(b as usize) {
+            Some(&class) => {
+                i += 1;
+                (class, u32::from(b.to_ascii_lowercase()))
+            }
+            None => {
+                let c = line
+                    .get(i..)
+                    .and_then(|rest| rest.chars().next())
+                    .unwrap_or(' ');
+                i += c.len_utf8();
+                (class_of(c), c.to_lowercase().next().unwrap_or(c) as u32)
+            }
+        };
         own.chars += 1;
-        if c.is_alphanumeric() || c == '_' {
+        if class & WORD != 0 {
             if !in_word {
                 in_word = true;
                 word_chars = 0;
+                word_hash = WORD_SEED;
                 own.words += 1;
-                word_lower = c.is_lowercase();
-                if c.is_uppercase() {
-                    own.capitals += 1;
-                } else if c.is_numeric() {
-                    own.digits += 1;
-                } else if word_lower {
-                    own.lower += 1;
-                }
+                word_lower = class & LOWER != 0;
+                own.capitals += u32::from(class & UPPER != 0);
+                own.digits += u32::from(class & DIGIT != 0);
+                own.lower += u32::from(word_lower);
             }
             word_chars += 1;
+            // Only lines of a few words are compared with the title.
+            if own.words <= MOST_TITLE_LINE_WORDS {
+                word_hash = (word_hash ^ u64::from(folded)).wrapping_mul(WORD_PRIME);
+            }
             continue;
         }
-        if in_word && word_lower && word_chars <= FUNCTION_WORD_CHARS {
-            own.function += 1;
+        if in_word {
+            end_word(&mut own, word_hash, title, keep.as_deref_mut());
+            if word_lower && word_chars <= FUNCTION_WORD_CHARS {
+                own.function += 1;
+            }
         }
         in_word = false;
-        if c.is_whitespace() {
+        if class & SPACE != 0 {
             continue;
         }
         own.marks += 1;
-        match c {
-            ',' | ';' => own.commas += 1,
-            '|' | '»' | '›' | '·' | '•' | '>' | '/' => own.separators += 1,
-            _ => {}
+        own.commas += u32::from(class & COMMA != 0);
+        own.separators += u32::from(class & SEPARATOR != 0);
+        // A web or mail address: "://", "www." or "@".
+        own.address |= match b {
+            b'@' => true,
+            b'/' => i >= 3 && &bytes[i - 3..i] == b"://",
+            b'.' => i >= 4 && bytes[i - 4..i - 1].eq_ignore_ascii_case(b"www"),
+            _ => false,
+        };
+    }
+    if in_word {
+        end_word(&mut own, word_hash, title, keep);
+        if word_lower && word_chars <= FUNCTION_WORD_CHARS {
+            own.function += 1;
         }
     }
-    if in_word && word_lower && word_chars <= FUNCTION_WORD_CHARS {
-        own.function += 1;
-    }
     own.end_mark = end_mark(line);
-    let first = line.chars().next().unwrap_or(' ');
-    own.opens_lower = first.is_lowercase();
+    own.opens_lower = line.chars().next().is_some_and(char::is_lowercase);
     own.item = opens_item(line);
-    own.address = line.contains("://") || line.contains("www.") || line.contains('@');
     own
+}
+
+/// FNV-1a over the characters of a word, folded to lower case.
+const WORD_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+const WORD_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// A word of `own` ends with the hash `hash`: the first line keeps it,
+/// another line counts it when the first line has it.
+fn end_word(own: &mut Own, hash: u64, title: &[u64], keep: Option<&mut Vec<u64>>) {
+    match keep {
+        Some(kept) if kept.len() < TITLE_WORDS => kept.push(hash),
+        Some(_) => {}
+        None if own.words <= MOST_TITLE_LINE_WORDS && !title.is_empty() => {
+            own.title_words += u32::from(title.binary_search(&hash).is_ok());
+        }
+        None => {}
+    }
 }
 
 /// How `line` (trimmed, not empty) ends.
@@ -276,7 +399,7 @@ fn share(part: u32, whole: u32) -> f32 {
 
 /// The first-stage features of every line, `FIRST` a line, in one flat
 /// vector.
-pub(crate) fn first_stage(text: &str, lines: &[Own]) -> Vec<f32> {
+pub(crate) fn first_stage(lines: &[Own]) -> Vec<f32> {
     let n = lines.len();
     let mut out = Vec::with_capacity(n * FIRST);
     if n == 0 {
@@ -288,7 +411,6 @@ pub(crate) fn first_stage(text: &str, lines: &[Own]) -> Vec<f32> {
     let groups = groups(lines);
     let short_runs = short_runs(lines);
     let repeats = repeats(lines);
-    let title = first_words(text, lines);
     let dense = densest(lines.iter().map(|l| {
         if is_prose(l) {
             l.words as f32
@@ -337,7 +459,11 @@ pub(crate) fn first_stage(text: &str, lines: &[Own]) -> Vec<f32> {
             l.address as u8 as f32,
             l.opens_lower as u8 as f32,
             repeats[i] as f32,
-            title.likeness(text, l),
+            if l.words <= MOST_TITLE_LINE_WORDS {
+                share(l.title_words, l.words)
+            } else {
+                0.0
+            },
             i as f32 / n as f32,
             share(before, total_words),
             (distance == 0.0) as u8 as f32,
@@ -537,56 +663,6 @@ fn densest(scores: impl Iterator<Item = f32>) -> (usize, usize) {
     best_range
 }
 
-/// Lines of more words than this are not compared with the first line.
-const MOST_TITLE_LINE_WORDS: u32 = 30;
-
-/// The words of the page's first line, folded to lower case and hashed,
-/// to tell how much of each line it repeats (news pages open with their
-/// `<title>`, which the headline repeats).
-struct FirstWords {
-    hashes: Vec<u64>,
-}
-
-fn first_words(text: &str, lines: &[Own]) -> FirstWords {
-    let mut hashes: Vec<u64> = lines
-        .first()
-        .map(|l| {
-            word_hashes(&text[l.start..l.end])
-                .take(TITLE_WORDS)
-                .collect()
-        })
-        .unwrap_or_default();
-    hashes.sort_unstable();
-    hashes.dedup();
-    FirstWords { hashes }
-}
-
-impl FirstWords {
-    /// The share of the words of `line` found in the first line.
-    fn likeness(&self, text: &str, line: &Own) -> f32 {
-        if self.hashes.is_empty() || line.words == 0 || line.words > MOST_TITLE_LINE_WORDS {
-            return 0.0;
-        }
-        let found = word_hashes(&text[line.start..line.end])
-            .filter(|h| self.hashes.binary_search(h).is_ok())
-            .count();
-        share(found as u32, line.words)
-    }
-}
-
-/// A hash of each word (`\w+`) of `text`, folded to lower case.
-fn word_hashes(text: &str) -> impl Iterator<Item = u64> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut h = foldhash::fast::FixedState::with_seed(0x717e).build_hasher();
-            for c in w.chars().flat_map(char::to_lowercase) {
-                h.write_u32(c as u32);
-            }
-            h.finish()
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -604,6 +680,37 @@ mod tests {
         assert_eq!(lines[0].blanks_before, MOST_BLANKS);
     }
 
+    /// The table of ASCII classes and the one pass agree with `char`'s own
+    /// methods on words, capitals and digits, in and out of ASCII.
+    #[test]
+    fn ok_read_line_agrees_with_char_methods() {
+        for line in [
+            "Perché l’Università è già aperta: 3 corsi, 12 docenti.",
+            "ÈCCO Привет мир — 한국어 텍스트 | Home » News",
+            "a_b c1 ___ 42x",
+        ] {
+            let words: Vec<&str> = line
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .filter(|w| !w.is_empty())
+                .collect();
+            let own = read_line(line, &[], None);
+            let first = |w: &&str| w.chars().next().unwrap_or(' ');
+            assert_eq!(own.words as usize, words.len(), "{line}");
+            let capitals = words.iter().filter(|w| first(w).is_uppercase()).count();
+            assert_eq!(own.capitals as usize, capitals, "{line}");
+            let digits = words.iter().filter(|w| first(w).is_numeric()).count();
+            assert_eq!(own.digits as usize, digits, "{line}");
+            assert_eq!(own.chars as usize, line.chars().count(), "{line}");
+        }
+    }
+
+    #[test]
+    fn ok_title_words_are_found() {
+        let lines = own_facts("Il Manifesto del blog\n\nIl manifesto, oggi\nAltro testo qui\n");
+        assert_eq!(lines[1].title_words, 2);
+        assert_eq!(lines[2].title_words, 0);
+    }
+
     #[test]
     fn ok_densest() {
         assert_eq!(densest([-1.0, 2.0, 3.0, -10.0, 4.0].into_iter()), (1, 3));
@@ -613,7 +720,7 @@ mod tests {
     #[test]
     fn ok_features_have_their_names() {
         let lines = own_facts("a\nb c d\n\ne f.\n");
-        assert_eq!(first_stage("a\nb c d\n\ne f.\n", &lines).len(), 3 * FIRST);
+        assert_eq!(first_stage(&lines).len(), 3 * FIRST);
         assert_eq!(second_stage(&lines, &[0.5; 3]).len(), 3 * SECOND);
     }
 }

@@ -57,7 +57,7 @@ impl Features {
     /// leading BOM is skipped).
     pub fn of(text: &str) -> Features {
         let lines = facts::own_facts(text);
-        let first = facts::first_stage(text, &lines);
+        let first = facts::first_stage(&lines);
         Features { lines, first }
     }
 
@@ -128,9 +128,14 @@ impl Model {
         let p: Vec<f32> = (0..features.len())
             .map(|i| self.first_stage(features.first_stage(i)))
             .collect();
-        let both = features.both_stages(&p);
-        both.chunks_exact(FIRST + SECOND)
-            .map(|x| self.second_stage(x))
+        let second = facts::second_stage(&features.lines, &p);
+        let mut x = [0.0; FIRST + SECOND];
+        (0..features.len())
+            .map(|i| {
+                x[..FIRST].copy_from_slice(features.first_stage(i));
+                x[FIRST..].copy_from_slice(&second[i * SECOND..(i + 1) * SECOND]);
+                self.second_stage(&x)
+            })
             .collect()
     }
 }

@@ -36,15 +36,10 @@ impl Default for Options {
     /// shipped with the crate.
     fn default() -> Self {
         static DEFAULT: OnceLock<Arc<Lexicon>> = OnceLock::new();
-        static LAYOUT: OnceLock<Arc<Model>> = OnceLock::new();
         Options {
             lexicon: DEFAULT.get_or_init(|| Arc::new(Lexicon::default())).clone(),
             max_input_bytes: None,
-            layout: Some(
-                LAYOUT
-                    .get_or_init(|| Arc::new(Model::shipped().clone()))
-                    .clone(),
-            ),
+            layout: Some(Model::shipped_shared().clone()),
         }
     }
 }

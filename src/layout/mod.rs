@@ -56,7 +56,11 @@ impl Features {
     /// The facts of the lines of `text` (LF, CRLF or lone CR line ends; a
     /// leading BOM is skipped).
     pub fn of(text: &str) -> Features {
-        let lines = facts::own_facts(text);
+        Features::from_lines(facts::own_facts(text))
+    }
+
+    /// The features of lines whose own facts are read.
+    fn from_lines(lines: Vec<Own>) -> Features {
         let first = facts::first_stage(&lines);
         Features { lines, first }
     }
@@ -103,13 +107,21 @@ impl Features {
     /// The features both stages read, `FIRST + SECOND` a line in one flat
     /// vector, given `p`, the first stage's probability for each line.
     pub fn both_stages(&self, p: &[f32]) -> Vec<f32> {
-        let second = facts::second_stage(&self.lines, p);
         let mut out = Vec::with_capacity(self.len() * (FIRST + SECOND));
-        for i in 0..self.len() {
-            out.extend_from_slice(self.first_stage(i));
-            out.extend_from_slice(&second[i * SECOND..(i + 1) * SECOND]);
-        }
+        self.each_row(p, |x| out.extend_from_slice(x));
         out
+    }
+
+    /// Calls `f` with the features of both stages of each line in turn,
+    /// given `p`, the first stage's probability for each line.
+    fn each_row(&self, p: &[f32], mut f: impl FnMut(&[f32])) {
+        let second = facts::second_stage(&self.lines, p);
+        let mut x = [0.0; FIRST + SECOND];
+        for (i, added) in second.chunks_exact(SECOND).enumerate() {
+            x[..FIRST].copy_from_slice(self.first_stage(i));
+            x[FIRST..].copy_from_slice(added);
+            f(&x);
+        }
     }
 }
 
@@ -128,15 +140,9 @@ impl Model {
         let p: Vec<f32> = (0..features.len())
             .map(|i| self.first_stage(features.first_stage(i)))
             .collect();
-        let second = facts::second_stage(&features.lines, &p);
-        let mut x = [0.0; FIRST + SECOND];
-        (0..features.len())
-            .map(|i| {
-                x[..FIRST].copy_from_slice(features.first_stage(i));
-                x[FIRST..].copy_from_slice(&second[i * SECOND..(i + 1) * SECOND]);
-                self.second_stage(&x)
-            })
-            .collect()
+        let mut out = Vec::with_capacity(features.len());
+        features.each_row(&p, |x| out.push(self.second_stage(x)));
+        out
     }
 }
 
@@ -150,12 +156,14 @@ pub(crate) struct Verdicts {
 impl Verdicts {
     /// Judges the lines of `text` with `model`.
     pub(crate) fn of(text: &str, model: &Model) -> Verdicts {
-        let features = Features::of(text);
+        let lines = facts::own_facts(text);
         // A text with no line of prose has no body to tell the page
-        // apart from (a note, a list alone): it is left to the assembly.
-        if !features.lines.iter().any(facts::is_prose) {
+        // apart from (a note, a list alone): it is left to the assembly,
+        // before any feature is computed.
+        if !lines.iter().any(facts::is_prose) {
             return Verdicts::default();
         }
+        let features = Features::from_lines(lines);
         let mut body = model.body(&features);
         // A dump cut short ends inside the author's text: with no line end
         // after it and no mark closing it, the last line goes on from the

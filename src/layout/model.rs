@@ -8,7 +8,7 @@
 
 use std::fmt;
 use std::str::FromStr;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use super::facts::{FIRST, SECOND};
 
@@ -91,12 +91,19 @@ impl Model {
     /// The model shipped with the crate, trained on real article pages,
     /// blog dumps and the crate's fixtures.
     pub fn shipped() -> &'static Model {
-        static MODEL: OnceLock<Model> = OnceLock::new();
-        MODEL.get_or_init(|| match SHIPPED.parse() {
-            Ok(model) => model,
-            // The shipped text is checked by a test; a broken one judges
-            // every line body rather than failing a parse.
-            Err(_) => Model::keep_all(),
+        Model::shipped_shared()
+    }
+
+    /// The shipped model, read once and shared by every `Options`.
+    pub(crate) fn shipped_shared() -> &'static Arc<Model> {
+        static MODEL: OnceLock<Arc<Model>> = OnceLock::new();
+        MODEL.get_or_init(|| {
+            Arc::new(match SHIPPED.parse() {
+                Ok(model) => model,
+                // The shipped text is checked by a test; a broken one
+                // judges every line body rather than failing a parse.
+                Err(_) => Model::keep_all(),
+            })
         })
     }
 

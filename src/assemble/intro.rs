@@ -73,7 +73,6 @@ pub(super) fn thesis_list<'a>(
     worded: bool,
     lexicon: &Lexicon,
 ) -> Block<'a> {
-    let intro = intro(source, b);
     let first = list.items.first().map(|t| t.number);
     // A lone thesis that goes on with the numbering of the post's last
     // thesis list (a long commentary split them) is one of them.
@@ -87,6 +86,9 @@ pub(super) fn thesis_list<'a>(
     // A lone numbered line right after the lone line before it: both
     // are theses, and the one before comes back from its paragraph.
     let lone = list.items.len() == 1 && restores_lone(b, first);
+    // Read after the lone line is restored: a lone line ending with a
+    // colon is then a thesis, no longer a lead-in to take.
+    let intro = intro(source, b);
     let evidence = worded
         || continues_numbering
         || lone

@@ -10,15 +10,12 @@
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 
-use crate::source;
+use crate::{chars, source};
 
 /// Lines of at least this many words are *long*: the body's paragraphs.
 const LONG_WORDS: u32 = 10;
 /// Lines of at most this many words are *short*: menu entries, labels.
 const SHORT_WORDS: u32 = 6;
-/// Words of a function word (a stop word, in most languages with
-/// spaces): at most this many characters, in lower case.
-const FUNCTION_WORD_CHARS: u32 = 3;
 /// Blank lines counted around a line (more read as this many).
 const MOST_BLANKS: u32 = 3;
 /// Distances to the dense region are clamped to this many lines.
@@ -128,160 +125,43 @@ pub(crate) fn own_facts(text: &str) -> Vec<Own> {
     lines
 }
 
-/// What a character is, for the facts of its line: bits of a byte.
-const WORD: u8 = 1;
-const UPPER: u8 = 2;
-const LOWER: u8 = 4;
-const DIGIT: u8 = 8;
-const SPACE: u8 = 16;
-const COMMA: u8 = 32;
-const SEPARATOR: u8 = 64;
-
-/// The class of each ASCII character, looked up rather than asked of
-/// `char` one method at a time: most characters of a dump are ASCII.
-const ASCII: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        table[b] = if c.is_ascii_uppercase() {
-            WORD | UPPER
-        } else if c.is_ascii_lowercase() {
-            WORD | LOWER
-        } else if c.is_ascii_digit() {
-            WORD | DIGIT
-        } else if c == b'_' {
-            WORD
-        } else if c.is_ascii_whitespace() || c == 0x0b {
-            SPACE
-        } else if c == b',' || c == b';' {
-            COMMA
-        } else if c == b'|' || c == b'>' || c == b'/' {
-            SEPARATOR
-        } else {
-            0
-        };
-        b += 1;
-    }
-    table
-};
-
-/// The class of a character outside ASCII.
-fn class_of(c: char) -> u8 {
-    if c.is_alphanumeric() {
-        WORD | if c.is_uppercase() {
-            UPPER
-        } else if c.is_lowercase() {
-            LOWER
-        } else if c.is_numeric() {
-            DIGIT
-        } else {
-            0
-        }
-    } else if c.is_whitespace() {
-        SPACE
-    } else if matches!(c, '»' | '›' | '·' | '•') {
-        SEPARATOR
-    } else {
-        0
-    }
-}
-
-/// The facts a line's characters give, in one pass over them. Each word
-/// is hashed as it is read (folded to lower case) and looked up in
-/// `title`, the sorted hashes of the page's first line; the first line
-/// itself gives its hashes to `keep` (at most `TITLE_WORDS`).
-fn read_line(line: &str, title: &[u64], mut keep: Option<&mut Vec<u64>>) -> Own {
-    let bytes = line.as_bytes();
-    let mut own = Own::default();
-    let mut in_word = false;
-    let mut word_chars = 0u32;
-    let mut word_lower = false;
-    let mut word_hash = WORD_SEED;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (class, folded) = match ASCII.get(b as usize) {
-            Some(&class) => {
-                i += 1;
-                (class, u32::from(b.to_ascii_lowercase()))
-            }
-            None => {
-                let c = line
-                    .get(i..)
-                    .and_then(|rest| rest.chars().next())
-                    .unwrap_or(' ');
-                i += c.len_utf8();
-                (class_of(c), c.to_lowercase().next().unwrap_or(c) as u32)
-            }
-        };
-        own.chars += 1;
-        if class & WORD != 0 {
-            if !in_word {
-                in_word = true;
-                word_chars = 0;
-                word_hash = WORD_SEED;
-                own.words += 1;
-                word_lower = class & LOWER != 0;
-                own.capitals += u32::from(class & UPPER != 0);
-                own.digits += u32::from(class & DIGIT != 0);
-                own.lower += u32::from(word_lower);
-            }
-            word_chars += 1;
-            // Only lines of a few words are compared with the title.
-            if own.words <= MOST_TITLE_LINE_WORDS {
-                word_hash = (word_hash ^ u64::from(folded)).wrapping_mul(WORD_PRIME);
-            }
-            continue;
-        }
-        if in_word {
-            end_word(&mut own, word_hash, title, keep.as_deref_mut());
-            if word_lower && word_chars <= FUNCTION_WORD_CHARS {
-                own.function += 1;
-            }
-        }
-        in_word = false;
-        if class & SPACE != 0 {
-            continue;
-        }
-        own.marks += 1;
-        own.commas += u32::from(class & COMMA != 0);
-        own.separators += u32::from(class & SEPARATOR != 0);
-        // A web or mail address: "://", "www." or "@".
-        own.address |= match b {
-            b'@' => true,
-            b'/' => i >= 3 && &bytes[i - 3..i] == b"://",
-            b'.' => i >= 4 && bytes[i - 4..i - 1].eq_ignore_ascii_case(b"www"),
-            _ => false,
-        };
-    }
-    if in_word {
-        end_word(&mut own, word_hash, title, keep);
-        if word_lower && word_chars <= FUNCTION_WORD_CHARS {
-            own.function += 1;
-        }
-    }
-    own.end_mark = end_mark(line);
-    own.opens_lower = line.chars().next().is_some_and(char::is_lowercase);
-    own.item = opens_item(line);
-    own
-}
-
-/// FNV-1a over the characters of a word, folded to lower case.
-const WORD_SEED: u64 = 0xcbf2_9ce4_8422_2325;
-const WORD_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-/// A word of `own` ends with the hash `hash`: the first line keeps it,
-/// another line counts it when the first line has it.
-fn end_word(own: &mut Own, hash: u64, title: &[u64], keep: Option<&mut Vec<u64>>) {
+/// The facts a line's characters give, in one pass over them
+/// ([`chars::tally`]). When the line has at most `MOST_TITLE_LINE_WORDS`
+/// words, each is hashed (folded to lower case) and looked up in `title`,
+/// the sorted hashes of the page's first line; the first line itself gives
+/// its hashes to `keep` (at most `TITLE_WORDS`).
+fn read_line(line: &str, title: &[u64], keep: Option<&mut Vec<u64>>) -> Own {
+    let t = chars::tally(line);
+    let mut own = Own {
+        words: t.words,
+        chars: t.chars,
+        capitals: t.capitals,
+        digits: t.digits,
+        function: t.function,
+        lower: t.lower,
+        commas: t.commas,
+        marks: t.marks,
+        separators: t.separators,
+        address: t.address,
+        end_mark: end_mark(line),
+        opens_lower: line.chars().next().is_some_and(char::is_lowercase),
+        item: opens_item(line),
+        ..Own::default()
+    };
     match keep {
-        Some(kept) if kept.len() < TITLE_WORDS => kept.push(hash),
-        Some(_) => {}
-        None if own.words <= MOST_TITLE_LINE_WORDS && !title.is_empty() => {
-            own.title_words += u32::from(title.binary_search(&hash).is_ok());
+        Some(kept) => chars::word_hashes(line, |hash| {
+            kept.push(hash);
+            kept.len() < TITLE_WORDS
+        }),
+        None if t.words <= MOST_TITLE_LINE_WORDS && !title.is_empty() => {
+            chars::word_hashes(line, |hash| {
+                own.title_words += u32::from(title.binary_search(&hash).is_ok());
+                true
+            });
         }
         None => {}
     }
+    own
 }
 
 /// How `line` (trimmed, not empty) ends.

@@ -127,3 +127,16 @@ proptest! {
         }
     }
 }
+
+/// Found by `dump_like`: a lone numbered line ending with a colon was
+/// restored as a thesis and taken again as the next list's heading, so
+/// the two lists overlapped.
+#[test]
+fn lone_thesis_with_colon_is_not_also_a_heading() {
+    let input = "1. Tesi 2: \nTesi 2: IV. ";
+    let doc = tesi::parse(input);
+    check::invariants(input, &doc);
+    let lists: Vec<_> = doc.thesis_lists().collect();
+    assert_eq!(lists.len(), 2, "{lists:?}");
+    assert!(lists.iter().all(|l| l.heading.is_none()), "{lists:?}");
+}

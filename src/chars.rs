@@ -364,17 +364,19 @@ pub(crate) struct Tally {
 }
 
 /// The counters of a [`Tally`] that its automaton keeps, a byte each in
-/// one `u64` (the lane of each, in this order).
-const LANES: [fn(&mut Tally) -> &mut u32; 8] = [
-    |t| &mut t.words,
-    |t| &mut t.capitals,
-    |t| &mut t.digits,
-    |t| &mut t.lower,
-    |t| &mut t.function,
-    |t| &mut t.marks,
-    |t| &mut t.commas,
-    |t| &mut t.separators,
-];
+/// one `u64`: the lane of each.
+mod lane {
+    pub const WORDS: u32 = 0;
+    pub const CAPITALS: u32 = 1;
+    pub const DIGITS: u32 = 2;
+    pub const LOWER: u32 = 3;
+    pub const FUNCTION: u32 = 4;
+    pub const MARKS: u32 = 5;
+    pub const COMMAS: u32 = 6;
+    pub const SEPARATORS: u32 = 7;
+}
+
+/// One in the lane `index`.
 const fn lane(index: u32) -> u64 {
     1 << (8 * index)
 }
@@ -385,6 +387,11 @@ const fn lane(index: u32) -> u64 {
 const OUTSIDE: u8 = 0;
 const OTHER_WORD: u8 = FUNCTION_WORD_CHARS as u8 + 1;
 const STATES: usize = OTHER_WORD as usize + 1;
+
+/// The offset of a state's row in [`STEPS`].
+const fn row(state: u8) -> usize {
+    state as usize * 128
+}
 
 /// One step of the automaton: what a character adds to the counters and
 /// the state it leads to, as the offset of that state's row in [`STEPS`]
@@ -402,15 +409,15 @@ const fn step(state: u8, c: u8) -> Step {
     let next;
     if c & WORD != 0 {
         if state == OUTSIDE {
-            counts |= lane(0);
+            counts |= lane(lane::WORDS);
             if c & UPPER != 0 {
-                counts |= lane(1);
+                counts |= lane(lane::CAPITALS);
             }
             if c & DIGIT != 0 {
-                counts |= lane(2);
+                counts |= lane(lane::DIGITS);
             }
             if c & LOWER != 0 {
-                counts |= lane(3);
+                counts |= lane(lane::LOWER);
             }
             next = if c & LOWER != 0 { 1 } else { OTHER_WORD };
         } else if state < OTHER_WORD {
@@ -421,22 +428,22 @@ const fn step(state: u8, c: u8) -> Step {
     } else {
         // A word in lower case of a few characters closes here.
         if state != OUTSIDE && state < OTHER_WORD {
-            counts |= lane(4);
+            counts |= lane(lane::FUNCTION);
         }
         if c & SPACE == 0 {
-            counts |= lane(5);
+            counts |= lane(lane::MARKS);
         }
         if c & COMMA != 0 {
-            counts |= lane(6);
+            counts |= lane(lane::COMMAS);
         }
         if c & SEPARATOR != 0 {
-            counts |= lane(7);
+            counts |= lane(lane::SEPARATORS);
         }
         next = OUTSIDE;
     }
     Step {
         counts,
-        next: next as u16 * 128,
+        next: row(next) as u16,
     }
 }
 
@@ -482,9 +489,9 @@ const CHUNK: usize = 255;
 /// class.
 pub(crate) fn tally(line: &str) -> Tally {
     let bytes = line.as_bytes();
-    let mut t = Tally::default();
-    // The offset of the state's row in `STEPS`.
-    let mut state = usize::from(OUTSIDE);
+    // The sums of the lanes, and the offset of the state's row in `STEPS`.
+    let mut sums = [0u32; 8];
+    let mut state = row(OUTSIDE);
     let (mut i, mut chars) = (0, 0);
     while i < bytes.len() {
         let mut counts = 0u64;
@@ -505,19 +512,30 @@ pub(crate) fn tally(line: &str) -> Tally {
             read += 1;
         }
         chars += read as u32;
-        for (index, counter) in LANES.iter().enumerate() {
-            *counter(&mut t) += ((counts >> (8 * index)) & 0xff) as u32;
+        for (sum, count) in sums.iter_mut().zip(counts.to_le_bytes()) {
+            *sum += u32::from(count);
         }
     }
-    if state != usize::from(OUTSIDE) && state < usize::from(OTHER_WORD) * 128 {
-        t.function += 1;
+    // A word in lower case of a few characters ends the line.
+    if state != row(OUTSIDE) && state < row(OTHER_WORD) {
+        sums[lane::FUNCTION as usize] += 1;
     }
-    t.chars = chars;
-    t.address = memchr::memchr(b'@', bytes).is_some()
-        || memchr::memmem::find(bytes, b"://").is_some()
-        || memchr::memchr_iter(b'.', bytes)
-            .any(|dot| dot >= 3 && bytes[dot - 3..dot].eq_ignore_ascii_case(b"www"));
-    t
+    let sum = |lane: u32| sums[lane as usize];
+    Tally {
+        chars,
+        words: sum(lane::WORDS),
+        capitals: sum(lane::CAPITALS),
+        digits: sum(lane::DIGITS),
+        lower: sum(lane::LOWER),
+        function: sum(lane::FUNCTION),
+        marks: sum(lane::MARKS),
+        commas: sum(lane::COMMAS),
+        separators: sum(lane::SEPARATORS),
+        address: memchr::memchr(b'@', bytes).is_some()
+            || memchr::memmem::find(bytes, b"://").is_some()
+            || memchr::memchr_iter(b'.', bytes)
+                .any(|dot| dot >= 3 && bytes[dot - 3..dot].eq_ignore_ascii_case(b"www")),
+    }
 }
 
 /// Calls `each` with the hash of every word of `line` (a run of word
@@ -561,6 +579,7 @@ pub(crate) fn word_hashes(line: &str, mut each: impl FnMut(u64) -> bool) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     /// The tally's automaton agrees with the definition of each count in
     /// terms of `char` methods, in and out of ASCII, on every chunk size.
@@ -620,8 +639,6 @@ mod tests {
         assert_eq!(a.len(), 2);
         assert_eq!(b, a[..1]);
     }
-
-    use super::*;
 
     #[test]
     fn ok_has_digits_counts() {

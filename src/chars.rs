@@ -363,179 +363,90 @@ pub(crate) struct Tally {
     pub address: bool,
 }
 
-/// The counters of a [`Tally`] that its automaton keeps, a byte each in
-/// one `u64`: the lane of each.
-mod lane {
-    pub const WORDS: u32 = 0;
-    pub const CAPITALS: u32 = 1;
-    pub const DIGITS: u32 = 2;
-    pub const LOWER: u32 = 3;
-    pub const FUNCTION: u32 = 4;
-    pub const MARKS: u32 = 5;
-    pub const COMMAS: u32 = 6;
-    pub const SEPARATORS: u32 = 7;
-}
-
-/// One in the lane `index`.
-const fn lane(index: u32) -> u64 {
-    1 << (8 * index)
-}
-
-/// The states of the tally's automaton: outside a word; inside a word
-/// that opened in lower case, of 1 to `FUNCTION_WORD_CHARS` characters so
-/// far; inside any other word.
-const OUTSIDE: u8 = 0;
-const OTHER_WORD: u8 = FUNCTION_WORD_CHARS as u8 + 1;
-const STATES: usize = OTHER_WORD as usize + 1;
-
-/// The offset of a state's row in [`STEPS`].
-const fn row(state: u8) -> usize {
-    state as usize * 128
-}
-
-/// One step of the automaton: what a character adds to the counters and
-/// the state it leads to, as the offset of that state's row in [`STEPS`]
-/// (so that the next look-up waits on one load, not on a multiplication).
-#[derive(Clone, Copy)]
-struct Step {
-    counts: u64,
-    next: u16,
-}
-
-/// The step from `state` on a character of class `c`.
-const fn step(state: u8, c: u8) -> Step {
-    use class::*;
-    let mut counts = 0;
-    let next;
-    if c & WORD != 0 {
-        if state == OUTSIDE {
-            counts |= lane(lane::WORDS);
-            if c & UPPER != 0 {
-                counts |= lane(lane::CAPITALS);
-            }
-            if c & DIGIT != 0 {
-                counts |= lane(lane::DIGITS);
-            }
-            if c & LOWER != 0 {
-                counts |= lane(lane::LOWER);
-            }
-            next = if c & LOWER != 0 { 1 } else { OTHER_WORD };
-        } else if state < OTHER_WORD {
-            next = state + 1;
-        } else {
-            next = OTHER_WORD;
-        }
-    } else {
-        // A word in lower case of a few characters closes here.
-        if state != OUTSIDE && state < OTHER_WORD {
-            counts |= lane(lane::FUNCTION);
-        }
-        if c & SPACE == 0 {
-            counts |= lane(lane::MARKS);
-        }
-        if c & COMMA != 0 {
-            counts |= lane(lane::COMMAS);
-        }
-        if c & SEPARATOR != 0 {
-            counts |= lane(lane::SEPARATORS);
-        }
-        next = OUTSIDE;
-    }
-    Step {
-        counts,
-        next: row(next) as u16,
-    }
-}
-
-/// The automaton's steps on every ASCII byte from every state, a row of
-/// 128 a state; as many rows as the power of two above `STATES`, so that
-/// an index is kept in the table by a mask rather than a check.
-static STEPS: [Step; 128 * STATES.next_power_of_two()] = {
-    let mut table = [Step { counts: 0, next: 0 }; 128 * STATES.next_power_of_two()];
-    let mut i = 0;
-    while i < table.len() {
-        table[i] = step((i / 128) as u8, ASCII_CLASS[i % 128]);
-        i += 1;
-    }
-    table
-};
-
-/// An ASCII byte of the same class as a character outside ASCII, whose
-/// step the character takes.
-fn ascii_like(c: char) -> u8 {
-    use class::*;
-    match class_of(c) {
-        c if c & UPPER != 0 => b'A',
-        c if c & LOWER != 0 => b'a',
-        c if c & DIGIT != 0 => b'0',
-        c if c & WORD != 0 => b'_',
-        SPACE => b' ',
-        SEPARATOR => b'|',
-        _ => b'!',
-    }
-}
-
-/// Characters a tally reads between two flushes of its byte-wide
-/// counters (each counts one a character at most).
-const CHUNK: usize = 255;
-
-/// Counts the characters, words and marks of `line` in one pass.
+/// Counts the characters, words and marks of `line`; `classes` is a
+/// buffer the caller keeps from line to line.
 ///
-/// The pass is an automaton over the line's bytes whose every step adds a
-/// constant to eight counters kept a byte each in one `u64`: one table
-/// look-up and one addition a byte, where a branch on each character's
-/// class would be mispredicted at every word's start and end. A character
-/// outside ASCII is decoded and takes the step of an ASCII byte of its
-/// class.
-pub(crate) fn tally(line: &str) -> Tally {
+/// The count is two passes with no state carried from one character to
+/// the next: first the class of each character (a table look-up for
+/// ASCII, the `char` methods beyond it) into `classes`, padded with
+/// spaces; then each count is a sum over every character of a test of
+/// its class and its neighbours' (a word opens where a word character
+/// follows another class; a function word is one that opens in lower
+/// case and closes within `FUNCTION_WORD_CHARS`). Where an automaton
+/// waits on its state at every byte, these sums do not wait on each
+/// other, and the compiler adds sixteen characters at once.
+pub(crate) fn tally(line: &str, classes: &mut Vec<u8>) -> Tally {
+    use class::*;
+    const AFTER: usize = FUNCTION_WORD_CHARS as usize;
     let bytes = line.as_bytes();
-    // The sums of the lanes, and the offset of the state's row in `STEPS`.
-    let mut sums = [0u32; 8];
-    let mut state = row(OUTSIDE);
-    let (mut i, mut chars) = (0, 0);
+    // A class a character, between the padding. Sixteen bytes of ASCII
+    // at a time are looked up in a loop the compiler unrolls; else one
+    // character, an ASCII byte's class from the table and a longer
+    // character's from `class_of`.
+    const RUN: usize = 16;
+    classes.clear();
+    classes.push(SPACE);
+    let mut i = 0;
     while i < bytes.len() {
-        let mut counts = 0u64;
-        let mut read = 0;
-        while read < CHUNK {
-            let Some(&b) = bytes.get(i) else { break };
-            let b = if b < 0x80 {
-                i += 1;
-                b
-            } else {
-                let c = line.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-                i += c.len_utf8();
-                ascii_like(c)
-            };
-            let step = STEPS[(state + usize::from(b)) & (STEPS.len() - 1)];
-            counts += step.counts;
-            state = usize::from(step.next);
-            read += 1;
+        let run = &bytes[i..(i + RUN).min(bytes.len())];
+        if run.is_ascii() {
+            classes.extend(run.iter().map(|&b| ASCII_CLASS[usize::from(b & 0x7f)]));
+            i += run.len();
+            continue;
         }
-        chars += read as u32;
-        for (sum, count) in sums.iter_mut().zip(counts.to_le_bytes()) {
-            *sum += u32::from(count);
+        let c = line.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+        classes.push(match u8::try_from(c) {
+            Ok(b) if b.is_ascii() => ASCII_CLASS[usize::from(b)],
+            _ => class_of(c),
+        });
+        i += c.len_utf8();
+    }
+    let n = classes.len() - 1;
+    classes.extend([SPACE; AFTER]);
+    let mut t = Tally {
+        chars: n as u32,
+        ..Tally::default()
+    };
+    // Each count is summed a byte wide over a chunk of characters (one
+    // at most a character: no chunk overflows it), then added to the
+    // tally: the compiler sums sixteen characters at once that way.
+    let has = |c: u8, class: u8| u8::from(c & class != 0);
+    for start in (0..n).step_by(usize::from(u8::MAX)) {
+        let len = (n - start).min(usize::from(u8::MAX));
+        let at = |k: usize| &classes[start + k..start + k + len];
+        let (before, this) = (at(0), at(1));
+        let (next, next2, next3) = (at(2), at(3), at(4));
+        let (mut words, mut capitals, mut lower, mut digits) = (0u8, 0u8, 0u8, 0u8);
+        let (mut function, mut marks, mut commas, mut separators) = (0u8, 0u8, 0u8, 0u8);
+        for i in 0..len {
+            let c = this[i];
+            let opens = has(c & !before[i], WORD);
+            let is_lower = has(c, LOWER);
+            let closes_soon = has(!(next[i] & next2[i] & next3[i]), WORD);
+            words += opens;
+            capitals += opens & has(c, UPPER);
+            lower += opens & is_lower;
+            digits += opens & has(c, DIGIT);
+            function += opens & is_lower & closes_soon;
+            marks += 1 - has(c, WORD | SPACE);
+            commas += has(c, COMMA);
+            separators += has(c, SEPARATOR);
         }
+        t.words += u32::from(words);
+        t.capitals += u32::from(capitals);
+        t.lower += u32::from(lower);
+        t.digits += u32::from(digits);
+        t.function += u32::from(function);
+        t.marks += u32::from(marks);
+        t.commas += u32::from(commas);
+        t.separators += u32::from(separators);
     }
-    // A word in lower case of a few characters ends the line.
-    if state != row(OUTSIDE) && state < row(OTHER_WORD) {
-        sums[lane::FUNCTION as usize] += 1;
-    }
-    let sum = |lane: u32| sums[lane as usize];
-    Tally {
-        chars,
-        words: sum(lane::WORDS),
-        capitals: sum(lane::CAPITALS),
-        digits: sum(lane::DIGITS),
-        lower: sum(lane::LOWER),
-        function: sum(lane::FUNCTION),
-        marks: sum(lane::MARKS),
-        commas: sum(lane::COMMAS),
-        separators: sum(lane::SEPARATORS),
-        address: memchr::memchr(b'@', bytes).is_some()
-            || memchr::memmem::find(bytes, b"://").is_some()
-            || memchr::memchr_iter(b'.', bytes)
-                .any(|dot| dot >= 3 && bytes[dot - 3..dot].eq_ignore_ascii_case(b"www")),
-    }
+    t.address = memchr::memchr3_iter(b'@', b':', b'.', bytes).any(|at| match bytes[at] {
+        b'@' => true,
+        b':' => bytes[at + 1..].starts_with(b"//"),
+        _ => at >= 3 && bytes[at - 3..at].eq_ignore_ascii_case(b"www"),
+    });
+    t
 }
 
 /// Calls `each` with the hash of every word of `line` (a run of word
@@ -599,7 +510,7 @@ mod tests {
                 .collect();
             let first = |w: &&str| w.chars().next().unwrap_or(' ');
             let count = |f: &dyn Fn(&&str) -> bool| words.iter().filter(|w| f(w)).count() as u32;
-            let t = tally(line);
+            let t = tally(line, &mut Vec::new());
             assert_eq!(t.words, words.len() as u32, "{line}");
             assert_eq!(t.chars, line.chars().count() as u32, "{line}");
             assert_eq!(t.capitals, count(&|w| first(w).is_uppercase()), "{line}");
@@ -619,8 +530,9 @@ mod tests {
             });
             assert_eq!(hashes, words.len(), "{line}");
         }
-        assert!(tally("scrivi a x@y.it").address && tally("vai su WWW.tesi.it").address);
-        assert!(!tally("www senza punto").address);
+        let address = |line| tally(line, &mut Vec::new()).address;
+        assert!(address("scrivi a x@y.it") && address("vai su WWW.tesi.it"));
+        assert!(!address("www senza punto"));
     }
 
     /// Words differing only in case hash alike; `each` stops the walk.

@@ -89,6 +89,8 @@ pub(crate) fn own_facts(text: &str) -> Vec<Own> {
     let hasher = foldhash::fast::FixedState::with_seed(0x7e51);
     // The hashes of the first line's words, once it is read.
     let mut title: Vec<u64> = Vec::new();
+    // The classes of a line's characters, for `chars::tally`.
+    let mut classes = Vec::new();
     for line in source::lines(text, source::content_start(text)) {
         let raw = &text[line.start..line.end];
         let trimmed = raw.trim();
@@ -102,9 +104,9 @@ pub(crate) fn own_facts(text: &str) -> Vec<Own> {
         let start = line.start + (raw.len() - raw.trim_start().len());
         let first = lines.is_empty();
         let mut own = if first {
-            read_line(trimmed, &[], Some(&mut title))
+            read_line(trimmed, &mut classes, &[], Some(&mut title))
         } else {
-            read_line(trimmed, &title, None)
+            read_line(trimmed, &mut classes, &title, None)
         };
         if first {
             title.sort_unstable();
@@ -130,8 +132,8 @@ pub(crate) fn own_facts(text: &str) -> Vec<Own> {
 /// words, each is hashed (folded to lower case) and looked up in `title`,
 /// the sorted hashes of the page's first line; the first line itself gives
 /// its hashes to `keep` (at most `TITLE_WORDS`).
-fn read_line(line: &str, title: &[u64], keep: Option<&mut Vec<u64>>) -> Own {
-    let t = chars::tally(line);
+fn read_line(line: &str, classes: &mut Vec<u8>, title: &[u64], keep: Option<&mut Vec<u64>>) -> Own {
+    let t = chars::tally(line, classes);
     let mut own = Own {
         words: t.words,
         chars: t.chars,
@@ -573,7 +575,7 @@ mod tests {
                 .split(|c: char| !(c.is_alphanumeric() || c == '_'))
                 .filter(|w| !w.is_empty())
                 .collect();
-            let own = read_line(line, &[], None);
+            let own = read_line(line, &mut Vec::new(), &[], None);
             let first = |w: &&str| w.chars().next().unwrap_or(' ');
             assert_eq!(own.words as usize, words.len(), "{line}");
             let capitals = words.iter().filter(|w| first(w).is_uppercase()).count();

@@ -107,21 +107,17 @@ impl Features {
     /// The features both stages read, `FIRST + SECOND` a line in one flat
     /// vector, given `p`, the first stage's probability for each line.
     pub fn both_stages(&self, p: &[f32]) -> Vec<f32> {
-        let mut out = Vec::with_capacity(self.len() * (FIRST + SECOND));
-        self.each_row(p, |x| out.extend_from_slice(x));
-        out
-    }
-
-    /// Calls `f` with the features of both stages of each line in turn,
-    /// given `p`, the first stage's probability for each line.
-    fn each_row(&self, p: &[f32], mut f: impl FnMut(&[f32])) {
         let second = facts::second_stage(&self.lines, p);
-        let mut x = [0.0; FIRST + SECOND];
-        for (i, added) in second.chunks_exact(SECOND).enumerate() {
-            x[..FIRST].copy_from_slice(self.first_stage(i));
-            x[FIRST..].copy_from_slice(added);
-            f(&x);
+        let mut out = Vec::with_capacity(self.len() * (FIRST + SECOND));
+        for (first, added) in self
+            .first
+            .chunks_exact(FIRST)
+            .zip(second.chunks_exact(SECOND))
+        {
+            out.extend_from_slice(first);
+            out.extend_from_slice(added);
         }
+        out
     }
 }
 
@@ -137,12 +133,8 @@ impl Model {
     /// The probability that each line of `features` is the page's body,
     /// after both stages.
     pub fn probabilities(&self, features: &Features) -> Vec<f32> {
-        let p: Vec<f32> = (0..features.len())
-            .map(|i| self.first_stage(features.first_stage(i)))
-            .collect();
-        let mut out = Vec::with_capacity(features.len());
-        features.each_row(&p, |x| out.push(self.second_stage(x)));
-        out
+        let p = self.first_stage_rows(&features.first);
+        self.second_stage_rows(&features.both_stages(&p))
     }
 }
 

@@ -56,28 +56,72 @@ impl Forest {
         self.leaves.len() >> self.depth
     }
 
-    /// The log-odds the trees give `x`.
-    fn score(&self, x: &[f32]) -> f32 {
+    /// The trees one after another: each one's nodes and leaves.
+    fn each_tree(&self) -> impl Iterator<Item = (&[(u16, f32)], &[f32])> {
         let inner = (1usize << self.depth) - 1;
-        let mut sum = self.base;
-        for (nodes, leaves) in self
-            .nodes
+        self.nodes
             .chunks_exact(inner.max(1))
             .zip(self.leaves.chunks_exact(1 << self.depth))
-        {
-            // Each node's comparison becomes the next index by arithmetic:
-            // a branch on it would be mispredicted half the time. (A
-            // feature past the end of `x` reads as 0.)
-            let mut k = 0;
-            for _ in 0..self.depth {
-                let (feature, threshold) = nodes[k];
-                let value = x.get(usize::from(feature)).copied().unwrap_or(0.0);
-                k = 2 * k + 1 + usize::from(value > threshold);
-            }
-            sum += leaves[k - inner];
-        }
-        sum
     }
+
+    /// The index in `leaves` of the leaf a tree with `nodes` gives `x`.
+    /// Each node's comparison becomes the next index by arithmetic: a
+    /// branch on it would be mispredicted half the time. (A feature past
+    /// the end of `x` reads as 0.)
+    fn leaf(&self, nodes: &[(u16, f32)], x: &[f32]) -> usize {
+        let mut k = 0;
+        for _ in 0..self.depth {
+            let Some(&(feature, threshold)) = nodes.get(k) else {
+                break;
+            };
+            let value = x.get(usize::from(feature)).copied().unwrap_or(0.0);
+            k = 2 * k + 1 + usize::from(value > threshold);
+        }
+        k - nodes.len()
+    }
+
+    /// The log-odds the trees give `x`.
+    fn score(&self, x: &[f32]) -> f32 {
+        self.base
+            + self
+                .each_tree()
+                .map(|(nodes, leaves)| leaves[self.leaf(nodes, x)])
+                .sum::<f32>()
+    }
+
+    /// The log-odds the trees give each row of `rows`, `width` values a
+    /// row. A tree at a time over every row: the walks of the rows do not
+    /// wait on each other, so the processor runs several at once, and the
+    /// tree's nodes stay at hand. Trees of the depth the training command
+    /// writes by default are walked by a loop the compiler unrolls.
+    fn score_rows(&self, rows: &[f32], width: usize) -> Vec<f32> {
+        let mut out = vec![self.base; rows.len() / width.max(1)];
+        for (nodes, leaves) in self.each_tree() {
+            let rows = rows.chunks_exact(width.max(1)).zip(&mut out);
+            if let Ok(nodes) = <&[(u16, f32); 15]>::try_from(nodes) {
+                for (x, sum) in rows {
+                    *sum += leaves[walk::<4, 15>(nodes, x)];
+                }
+            } else {
+                for (x, sum) in rows {
+                    *sum += leaves[self.leaf(nodes, x)];
+                }
+            }
+        }
+        out
+    }
+}
+
+/// [`Forest::leaf`] for trees of depth `DEPTH`, `INNER` (`2^DEPTH - 1`)
+/// nodes.
+fn walk<const DEPTH: u32, const INNER: usize>(nodes: &[(u16, f32); INNER], x: &[f32]) -> usize {
+    let mut k = 0;
+    for _ in 0..DEPTH {
+        let (feature, threshold) = nodes[k.min(INNER - 1)];
+        let value = x.get(usize::from(feature)).copied().unwrap_or(0.0);
+        k = 2 * k + 1 + usize::from(value > threshold);
+    }
+    k - INNER
 }
 
 /// Why a model's text was refused.
@@ -136,6 +180,22 @@ impl Model {
     /// features `x` (first stage, then second) is the page's body.
     pub fn second_stage(&self, x: &[f32]) -> f32 {
         sigmoid(self.second.score(x))
+    }
+
+    /// The probability from the first stage for each row of `rows`
+    /// ([`FIRST`] features a row).
+    pub(crate) fn first_stage_rows(&self, rows: &[f32]) -> Vec<f32> {
+        let mut p = self.first.score_rows(rows, FIRST);
+        p.iter_mut().for_each(|x| *x = sigmoid(*x));
+        p
+    }
+
+    /// The probability from the second stage for each row of `rows`
+    /// ([`FIRST`] + [`SECOND`] features a row).
+    pub(crate) fn second_stage_rows(&self, rows: &[f32]) -> Vec<f32> {
+        let mut p = self.second.score_rows(rows, FIRST + SECOND);
+        p.iter_mut().for_each(|x| *x = sigmoid(*x));
+        p
     }
 
     /// The probability above which a line is body.

@@ -4,7 +4,7 @@
 //! input size on prose and on adversarial shapes.
 //!
 //! ```text
-//! cargo bench --bench parse
+//! cargo bench -p tesi-benches
 //! ```
 
 use std::hint::black_box;
@@ -95,7 +95,7 @@ fn fixtures_bench(c: &mut Criterion) {
         .sample_size(20)
         .measurement_time(Duration::from_secs(1))
         .warm_up_time(Duration::from_millis(300));
-    let mut paths: Vec<_> = std::fs::read_dir("fixtures")
+    let mut paths: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures"))
         .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
         .unwrap_or_default();
     paths.retain(|p| p.extension().is_some_and(|x| x == "txt"));

@@ -10,6 +10,5 @@ mod line_ends;
 mod properties;
 mod prose;
 mod rows;
-mod schema;
 mod serde_json_contract;
 mod series;

@@ -3,20 +3,21 @@
 //! documents, timed in one process, runs interleaved, best of each.
 //!
 //! ```text
-//! cargo run --release --example compare                  # fixtures/, 32 MB
-//! cargo run --release --example compare -- --size 64 DIR_OR_FILE...
-//! cargo run --release --example compare -- --pair corpus.txt corpus.md
+//! cargo run --release -p tesi-benches --bin compare                  # fixtures/, 32 MB
+//! cargo run --release -p tesi-benches --bin compare -- --size 64 DIR_OR_FILE...
+//! cargo run --release -p tesi-benches --bin compare -- --save-pair target/pair
+//! cargo run --release -p tesi-benches --bin compare -- --pair target/pair.txt target/pair.md
 //! ```
 //!
 //! By default the corpus is every `.txt` file given (a directory stands for
-//! its `.txt` files; `fixtures/` when none is given), repeated up to
-//! `--size` megabytes. Its CommonMark twin is rendered from what tesi finds
-//! in each document, so that both parsers read the same words in the same
-//! structure: titles as `#` headings, headings as `##`, theses as `1.`
+//! its `.txt` files; the crate's `fixtures/` when none is given), repeated
+//! up to `--size` megabytes. Its CommonMark twin is rendered from what tesi
+//! finds in each document, so that both parsers read the same words in the
+//! same structure: titles as `#` headings, headings as `##`, theses as `1.`
 //! items, recommendations as `-` items under their lead-in, the rest as
-//! paragraphs. `--pair` times a dump against a CommonMark file made
-//! elsewhere, such as the generated corpus `TESI_BENCH_WRITE_CORPUS=DIR
-//! cargo bench --bench parse` writes.
+//! paragraphs. `--save-pair PREFIX` also writes the two as `PREFIX.txt` and
+//! `PREFIX.md`; `--pair` times such a pair, or a dump against a CommonMark
+//! file made elsewhere.
 //!
 //! Throughput is megabytes of each parser's own input per second; tesi's
 //! time includes building and dropping the whole `Document`,
@@ -28,35 +29,55 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use clap::Parser;
 use tesi::{Block, Document};
 
 const MB: usize = 1 << 20;
 
+#[derive(Parser)]
+#[command(
+    about = "Time tesi::parse against pulldown-cmark on the same documents, in one process",
+    long_about = "Time tesi::parse against pulldown-cmark on the same documents, in one \
+        process, rounds interleaved, best of each.\n\n\
+        The text is every .txt file given (a directory stands for its .txt files; \
+        the crate's fixtures/ when none is given), repeated up to --size MiB; its \
+        CommonMark twin is rendered from what tesi finds in each document (titles as \
+        # headings, theses as 1. items, recommendations as - items, the rest as \
+        paragraphs), so that both parsers read the same words in the same structure.",
+    after_help = "Examples:\n  \
+        compare\n  \
+        compare --size 64 fixtures\n  \
+        compare --save-pair target/pair && compare --pair target/pair.txt target/pair.md\n\n\
+        Prints each parser's MiB/s and the ratio tesi / pulldown-cmark.\n\
+        Exit status: 0 timed, 1 an input could not be read or held no text, 2 bad usage."
+)]
+struct Args {
+    /// Dumps to time: .txt files, or directories of them [default: fixtures/].
+    inputs: Vec<PathBuf>,
+    /// MiB of text to build by repeating the documents.
+    #[arg(long, default_value_t = 32)]
+    size: usize,
+    /// Interleaved rounds; the best time of each parser counts.
+    #[arg(long, default_value_t = 10)]
+    runs: usize,
+    /// Time this dump against this CommonMark file instead.
+    #[arg(long, num_args = 2, value_names = ["TXT", "MD"], conflicts_with_all = ["inputs", "save_pair"])]
+    pair: Option<Vec<PathBuf>>,
+    /// Also write the text and its CommonMark twin as PREFIX.txt and PREFIX.md.
+    #[arg(long, value_name = "PREFIX")]
+    save_pair: Option<PathBuf>,
+}
+
 fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1);
-    let mut size = 32;
-    let mut runs = 10;
-    let mut pair = None;
-    let mut inputs = Vec::new();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--size" => size = args.next().and_then(|s| s.parse().ok()).unwrap_or(size),
-            "--runs" => runs = args.next().and_then(|s| s.parse().ok()).unwrap_or(runs),
-            "--pair" => pair = args.next().zip(args.next()),
-            "-h" | "--help" => {
-                eprintln!("usage: compare [--size MB] [--runs N] [DIR_OR_FILE...] | --pair TXT MD");
-                return ExitCode::SUCCESS;
-            }
-            _ => inputs.push(PathBuf::from(arg)),
-        }
-    }
-    let corpus = match pair {
-        Some((text, markdown)) => read_pair(Path::new(&text), Path::new(&markdown)),
+    let args = Args::parse();
+    let corpus = match &args.pair {
+        Some(pair) => read_pair(&pair[0], &pair[1]),
         None => {
+            let mut inputs = args.inputs.clone();
             if inputs.is_empty() {
-                inputs.push(PathBuf::from("fixtures"));
+                inputs.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures"));
             }
-            build(&inputs, size * MB)
+            build(&inputs, args.size * MB)
         }
     };
     let (text, markdown) = match corpus {
@@ -70,7 +91,21 @@ fn main() -> ExitCode {
         eprintln!("compare: no text to parse");
         return ExitCode::FAILURE;
     }
-    let (tesi, cmark) = time(&text, &markdown, runs.max(1));
+    if let Some(prefix) = &args.save_pair {
+        for (ext, content) in [("txt", &text), ("md", &markdown)] {
+            let path = prefix.with_extension(ext);
+            let written = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| std::fs::write(&path, content));
+            if let Err(e) = written {
+                eprintln!("compare: {}: cannot write: {e}", path.display());
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let (tesi, cmark) = time(&text, &markdown, args.runs.max(1));
     let rate = |bytes: usize, t: Duration| bytes as f64 / MB as f64 / t.as_secs_f64().max(1e-9);
     let (ours, theirs) = (rate(text.len(), tesi), rate(markdown.len(), cmark));
     println!(

@@ -4,11 +4,18 @@
 //! JSON Lines or CSV.
 //!
 //! ```text
-//! cargo run --release --example corpus -- corpus.jsonl -o out.jsonl   # {"id", "text"} per line
-//! cargo run --release --example corpus -- DIR                        # every .txt file in DIR
-//! cargo run --release --example corpus -- DIR --only theses --format csv > theses.csv
-//! cat corpus.jsonl | cargo run --release --example corpus > out.jsonl  # a streaming mapper
+//! cargo run --release --example corpus -- fixtures -o target/corpus.jsonl   # every .txt under fixtures/
+//! cargo run --release --example corpus -- a.txt b.txt                       # these dumps
+//! cargo run --release --example corpus -- corpus.jsonl -o out.jsonl         # {"id", "text"} per line
+//! cargo run --release --example corpus -- fixtures --only theses --format csv > target/theses.csv
+//! cat corpus.jsonl | cargo run --release --example corpus > out.jsonl       # a streaming mapper
 //! ```
+//!
+//! The input is told apart by its name: a directory stands for every
+//! `.txt` file in it and its subfolders, a file for one dump, unless it
+//! ends in `.jsonl` or `.ndjson` (or opens with `{`): then, like `-` or
+//! no input at all (standard input), it is JSON Lines of `{"id": ...,
+//! "text": ...}` objects, one document a line.
 //!
 //! A pipeline, not batches in turn: a reader thread cuts the input into
 //! chunks of whole lines (or of file names), `--jobs` workers decode,
@@ -19,12 +26,16 @@
 //!
 //! A document that fails (invalid UTF-8, a line that is not a JSON object
 //! with a "text" string) is reported on stderr with its line number or
-//! file name and skipped. Progress shows on stderr when it is a terminal;
-//! a one-line summary ends every run.
+//! file name (the first 20 of them) and skipped. Progress shows on stderr
+//! when it is a terminal; a one-line summary ends every run, also one that
+//! a failed write stopped (the output's name and the error follow it).
 //!
 //! Exit status: 0 when every document was parsed, 1 when some failed or
-//! the output could not be written, 2 on bad usage or an input that
-//! cannot be opened.
+//! the output could not be written, 2 on bad usage, an input that cannot
+//! be opened, or a directory with no `.txt` file.
+
+#[path = "shared/dumps.rs"]
+mod dumps;
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -48,21 +59,29 @@ const CHUNK_BYTES: usize = 1 << 20;
 const CHUNK_FILES: usize = 64;
 /// Chunks waiting in each queue, per worker.
 const QUEUE_PER_JOB: usize = 2;
+/// Failed documents named on stderr; the summary counts the rest.
+const MOST_FAILURES_SHOWN: usize = 20;
 
 #[derive(Parser)]
 #[command(
     about = "Parse a corpus of blog dumps on every core into JSON Lines or flat tables",
-    after_help = "Examples:\n  \
-        corpus corpus.jsonl -o documents.jsonl\n  \
-        corpus fixtures --only theses --format csv > theses.csv\n  \
+    after_help = "Inputs:\n  \
+        DIR           every .txt file in DIR and its subfolders, one document each\n  \
+        FILE.txt      one dump (so is any file that is not JSON Lines)\n  \
+        FILE.jsonl    JSON Lines: one {\"id\": ..., \"text\": ...} object a line\n                \
+        (also .ndjson, or any file whose first character is {)\n  \
+        -             JSON Lines from standard input (also when no input is given)\n\n\
+        Examples:\n  \
+        corpus fixtures -o target/documents.jsonl\n  \
+        corpus fixtures --only theses --format csv > target/theses.csv\n  \
         cat corpus.jsonl | corpus --jobs 2 > documents.jsonl\n\n\
-        Exit status: 0 all parsed, 1 some documents failed, 2 bad usage."
+        Exit status: 0 all parsed, 1 some documents failed or the output could not be\n\
+        written, 2 bad usage, an input that cannot be opened or holds no document."
 )]
 struct Args {
-    /// A directory of .txt files, a JSON Lines file of {"id": ..., "text":
-    /// ...} objects, or - for standard input.
-    #[arg(default_value = "-")]
-    input: PathBuf,
+    /// Dumps (.txt files, directories of them, searched with their
+    /// subfolders) or one JSON Lines file; - or nothing for standard input.
+    inputs: Vec<PathBuf>,
     /// Write here instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -168,32 +187,42 @@ fn main() -> ExitCode {
         || std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
         NonZeroUsize::get,
     );
-    let (source, total) = match open(&args.input) {
+    let (source, total) = match open(&args.inputs) {
         Ok(opened) => opened,
         Err(e) => {
-            eprintln!("corpus: {}: {e}", args.input.display());
+            eprintln!("corpus: {e}");
             return ExitCode::from(2);
         }
     };
+    let output = args.output.as_ref().map_or_else(
+        || String::from("standard output"),
+        |p| p.display().to_string(),
+    );
     let out: Box<dyn Write> = match &args.output {
         Some(path) => match File::create(path) {
             Ok(file) => Box::new(BufWriter::with_capacity(1 << 20, file)),
             Err(e) => {
-                eprintln!("corpus: {}: {e}", path.display());
+                eprintln!("corpus: {output}: cannot create: {e}");
                 return ExitCode::from(2);
             }
         },
         None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout().lock())),
     };
-    match run(source, total, out, shape, jobs) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::FAILURE,
+    let summary = run(source, total, out, shape, jobs);
+    eprintln!("corpus: {summary}");
+    match summary.error {
         // A reader that stops early (`| head`) is not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("corpus: {e}");
+        Some(Failure::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Some(Failure::Write(e)) => {
+            eprintln!("corpus: {output}: cannot write: {e}");
             ExitCode::FAILURE
         }
+        Some(Failure::Read(e)) => {
+            eprintln!("corpus: cannot read the input: {e}");
+            ExitCode::FAILURE
+        }
+        None if summary.failures > 0 => ExitCode::FAILURE,
+        None => ExitCode::SUCCESS,
     }
 }
 
@@ -203,56 +232,174 @@ enum Source {
     Lines(Box<dyn BufRead + Send>),
 }
 
-/// Opens the input; gives its size when known, for the progress bar.
-fn open(input: &Path) -> io::Result<(Source, Option<u64>)> {
-    if input == Path::new("-") {
+/// Why an input was refused: said on stderr, exit 2.
+type Refusal = String;
+
+/// Opens the inputs; gives their size when known, for the progress bar.
+fn open(inputs: &[PathBuf]) -> Result<(Source, Option<u64>), Refusal> {
+    let stdin = || {
+        if io::stdin().is_terminal() {
+            eprintln!(
+                "corpus: reading JSON Lines from the terminal (end with Ctrl-D); \
+                 give .txt files, a directory or a .jsonl file instead (corpus --help)"
+            );
+        }
         let stdin: Box<dyn Read + Send> = Box::new(io::stdin());
-        return Ok((
+        (
             Source::Lines(Box::new(BufReader::with_capacity(1 << 20, stdin))),
             None,
-        ));
+        )
+    };
+    let named = |path: &Path, e: io::Error| format!("{}: {e}", path.display());
+    let mut dumps = Vec::new();
+    let mut lines = None;
+    for input in inputs {
+        if input == Path::new("-") {
+            lines = Some(None);
+            continue;
+        }
+        let meta = std::fs::metadata(input).map_err(|e| named(input, e))?;
+        if meta.is_dir() {
+            let before = dumps.len();
+            dumps::find_dumps(input, &mut dumps).map_err(|e| named(input, e))?;
+            if dumps.len() == before {
+                return Err(format!(
+                    "{}: no .txt file in it or its subfolders (give .txt dumps, \
+                     a directory of them, or a .jsonl file)",
+                    input.display()
+                ));
+            }
+        } else if is_json_lines(input).map_err(|e| named(input, e))? {
+            lines = Some(Some(input));
+        } else {
+            dumps.push(input.clone());
+        }
     }
-    if std::fs::metadata(input)?.is_dir() {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(input)?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        paths.sort();
-        let total = paths
-            .iter()
-            .filter_map(|p| std::fs::metadata(p).ok())
-            .map(|m| m.len())
-            .sum();
-        return Ok((Source::Files(paths), Some(total)));
+    match lines {
+        Some(_) if inputs.len() > 1 => Err(String::from(
+            "JSON Lines are read alone: give one .jsonl file (or -), or .txt dumps and directories",
+        )),
+        None if dumps.is_empty() => Ok(stdin()),
+        None => {
+            let total = dumps
+                .iter()
+                .filter_map(|p| std::fs::metadata(p).ok())
+                .map(|m| m.len())
+                .sum();
+            Ok((Source::Files(dumps), Some(total)))
+        }
+        Some(None) => Ok(stdin()),
+        Some(Some(path)) => {
+            let file = File::open(path).map_err(|e| named(path, e))?;
+            let total = file.metadata().ok().map(|m| m.len());
+            Ok((
+                Source::Lines(Box::new(BufReader::with_capacity(1 << 20, file))),
+                total,
+            ))
+        }
     }
-    let file = File::open(input)?;
-    let total = file.metadata().ok().map(|m| m.len());
-    Ok((
-        Source::Lines(Box::new(BufReader::with_capacity(1 << 20, file))),
-        total,
-    ))
 }
 
-/// Runs the pipeline; `Ok(false)` when some document failed.
+/// Whether the file at `path` holds JSON Lines: it says so by its name
+/// (`.jsonl`, `.ndjson`) or, named otherwise and not `.txt`, opens with
+/// `{`.
+fn is_json_lines(path: &Path) -> io::Result<bool> {
+    match path.extension().and_then(|x| x.to_str()) {
+        Some("jsonl" | "ndjson") => return Ok(true),
+        Some("txt") => return Ok(false),
+        _ => {}
+    }
+    let mut head = [0u8; 256];
+    let read = File::open(path)?.read(&mut head)?;
+    let head = &head[..read];
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    Ok(head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'))
+}
+
+/// What a run did, for its last line on stderr.
+struct Summary {
+    documents: usize,
+    failures: usize,
+    /// Bytes of document text parsed.
+    bytes: usize,
+    seconds: f64,
+    jobs: usize,
+    /// What stopped the run before the end of the input, if anything.
+    error: Option<Failure>,
+}
+
+/// What can stop a run.
+enum Failure {
+    /// Reading the input.
+    Read(io::Error),
+    /// Writing the output.
+    Write(io::Error),
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural = |n: usize, one: &'static str, many: &'static str| {
+            format!("{n} {}", if n == 1 { one } else { many })
+        };
+        let mb = self.bytes as f64 / 1e6;
+        let digits = if mb < 10.0 { 2 } else { 1 };
+        write!(
+            f,
+            "{}, {mb:.digits$} MB in {:.2} s ({:.1} MB/s) on {}; {} failed",
+            plural(self.documents, "document", "documents"),
+            self.seconds,
+            mb / self.seconds.max(1e-9),
+            plural(self.jobs, "worker", "workers"),
+            self.failures,
+        )?;
+        if self.error.is_some() {
+            write!(f, "; stopped early")?;
+        }
+        Ok(())
+    }
+}
+
+/// Runs the pipeline to the end of the input, or to the first error
+/// reading it or writing the output.
 fn run(
+    source: Source,
+    total: Option<u64>,
+    out: Box<dyn Write>,
+    shape: Shape,
+    jobs: usize,
+) -> Summary {
+    let start = Instant::now();
+    let mut summary = Summary {
+        documents: 0,
+        failures: 0,
+        bytes: 0,
+        seconds: 0.0,
+        jobs,
+        error: None,
+    };
+    summary.error = pipeline(source, total, out, shape, &mut summary).err();
+    summary.seconds = start.elapsed().as_secs_f64();
+    summary
+}
+
+/// The reader, the workers and the writer; counts into `summary`.
+fn pipeline(
     source: Source,
     total: Option<u64>,
     mut out: Box<dyn Write>,
     shape: Shape,
-    jobs: usize,
-) -> io::Result<bool> {
+    summary: &mut Summary,
+) -> Result<(), Failure> {
+    let jobs = summary.jobs;
     let (chunks_tx, chunks_rx) = bounded::<Chunk>(QUEUE_PER_JOB * jobs);
     let (done_tx, done_rx) = bounded::<Done>(QUEUE_PER_JOB * jobs);
     let (spent_tx, spent_rx) = bounded::<Vec<u8>>(QUEUE_PER_JOB * jobs * 2 + 2);
     let (outs_tx, outs_rx) = bounded::<Vec<u8>>(QUEUE_PER_JOB * jobs * 2 + 2);
     if let Shape::Rows(_, Format::Csv) = shape {
-        writeln!(out, "{}", tesi::Row::FIELDS.join(","))?;
+        writeln!(out, "{}", tesi::Row::FIELDS.join(",")).map_err(Failure::Write)?;
     }
     let bar = progress(total);
-    let start = Instant::now();
-    let (mut documents, mut failures, mut bytes) = (0usize, 0usize, 0usize);
-    let read = std::thread::scope(|scope| -> io::Result<io::Result<()>> {
+    let read = std::thread::scope(|scope| -> Result<io::Result<()>, Failure> {
         let reader = scope.spawn(move || read(source, &chunks_tx, &spent_rx));
         for _ in 0..jobs {
             let (chunks, done, outs) = (chunks_rx.clone(), done_tx.clone(), outs_rx.clone());
@@ -265,19 +412,26 @@ fn run(
         let done_rx = done_rx;
         // The writer: puts the chunks back in input order.
         let mut waiting: BTreeMap<u64, Done> = BTreeMap::new();
-        let mut next = 0;
+        let (mut next, mut shown) = (0, 0);
         for done in &done_rx {
             waiting.insert(done.seq, done);
             while let Some(done) = waiting.remove(&next) {
                 next += 1;
-                out.write_all(&done.out)?;
-                documents += done.documents;
-                bytes += done.bytes;
-                failures += done.failures.len();
+                out.write_all(&done.out).map_err(Failure::Write)?;
+                summary.documents += done.documents;
+                summary.bytes += done.bytes;
+                summary.failures += done.failures.len();
                 bar.inc(done.input as u64);
-                bar.set_message(format!("{documents} documents"));
+                bar.set_message(format!("{} documents", summary.documents));
                 for failure in &done.failures {
-                    bar.suspend(|| eprintln!("corpus: {failure}"));
+                    shown += 1;
+                    if shown <= MOST_FAILURES_SHOWN {
+                        bar.suspend(|| eprintln!("corpus: {failure}"));
+                    } else if shown == MOST_FAILURES_SHOWN + 1 {
+                        bar.suspend(|| {
+                            eprintln!("corpus: more documents failed; the summary counts them")
+                        });
+                    }
                 }
                 let mut buffer = done.out;
                 buffer.clear();
@@ -291,17 +445,11 @@ fn run(
         Ok(reader
             .join()
             .unwrap_or_else(|_| Err(io::Error::other("the reader thread panicked"))))
-    })?;
-    out.flush()?;
+    });
     bar.finish_and_clear();
-    read?;
-    let secs = start.elapsed().as_secs_f64().max(1e-9);
-    let mb = bytes as f64 / 1e6;
-    eprintln!(
-        "corpus: {documents} documents, {mb:.1} MB in {secs:.2} s ({:.1} MB/s) on {jobs} workers; {failures} failed",
-        mb / secs,
-    );
-    Ok(failures == 0)
+    let read = read?;
+    out.flush().map_err(Failure::Write)?;
+    read.map_err(Failure::Read)
 }
 
 /// The progress bar on a terminal, hidden otherwise.
@@ -312,11 +460,11 @@ fn progress(total: Option<u64>) -> ProgressBar {
     let (bar, template) = match total {
         Some(total) => (
             ProgressBar::new(total),
-            "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}",
+            "{bar:30} {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} eta {eta} {msg}",
         ),
         None => (
             ProgressBar::new_spinner(),
-            "{spinner} {bytes} {bytes_per_sec} {msg}",
+            "{spinner} {decimal_bytes} {decimal_bytes_per_sec} {msg}",
         ),
     };
     bar.set_style(

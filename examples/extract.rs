@@ -1,4 +1,5 @@
-//! Prints a dump's structure as JSON, in the contract of `spec/output.md`.
+//! Prints a dump's structure as JSON, in the contract `schema/output.md`
+//! describes (`schema/tesi.schema.json` is its JSON Schema).
 //!
 //! ```text
 //! cargo run --release --example extract -- FILE [--compact] [-o OUT.json]
@@ -7,12 +8,13 @@
 //! Pretty-printed by default; `--compact` prints one line. On bad input
 //! (unreadable file, invalid UTF-8) it names the file, byte offset, line and
 //! column on stderr and exits with status 1. `--lossy` repairs invalid
-//! UTF-8 instead (U+FFFD), names each repaired offset on stderr, and prints
-//! spans that index the repaired text. `--max-bytes N` refuses larger
-//! inputs with an error (no limit by default). `--no-layout` leaves the
-//! page to the lexicon's phrases and shapes, without the layout model.
+//! UTF-8 instead (U+FFFD), says on one line how many sequences it replaced
+//! and where the first was, and prints spans that index the repaired text.
+//! `--max-bytes N` refuses a larger file by its size, before reading it
+//! (no limit by default). `--no-layout` leaves the page to the lexicon's
+//! phrases and shapes, without the layout model.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -20,7 +22,7 @@ use clap::Parser;
 
 #[derive(Parser)]
 #[command(
-    about = "Print a dump's structure as JSON, in the contract of spec/output.md",
+    about = "Print a dump's structure as JSON, in the contract of schema/output.md",
     after_help = "Examples:\n  extract fixtures/en_tag_archive.txt\n  \
         extract dump.txt --compact -o dump.json\n  extract broken.txt --lossy\n\n\
         Exit status: 0 parsed, 1 the file could not be read or parsed, 2 bad usage."
@@ -56,7 +58,7 @@ fn main() -> ExitCode {
         max_bytes,
         no_layout,
     } = Args::parse();
-    let bytes = match std::fs::read(&path) {
+    let bytes = match read(&path, max_bytes) {
         Ok(bytes) => bytes,
         Err(e) => {
             eprintln!("extract: {path}: {e}");
@@ -68,21 +70,15 @@ fn main() -> ExitCode {
         options = options.layout(None);
     }
     let parser = tesi::Parser::new(options);
-    if let Some(limit) = max_bytes
-        && lossy
-        && bytes.len() > limit
-    {
-        eprintln!(
-            "extract: {path}: input of {} bytes is larger than the limit of {limit} bytes",
-            bytes.len()
-        );
-        return ExitCode::FAILURE;
-    }
     let repaired;
     let doc = if lossy {
         repaired = tesi::repair_utf8(&bytes);
-        for offset in &repaired.invalid {
-            eprintln!("extract: {path}: replaced invalid UTF-8 at byte {offset}");
+        if let Some(first) = repaired.invalid.first() {
+            let n = repaired.invalid.len();
+            eprintln!(
+                "extract: {path}: replaced {n} invalid UTF-8 sequence{} with U+FFFD, the first at byte {first}",
+                if n == 1 { "" } else { "s" }
+            );
         }
         parser.parse(&repaired.text)
     } else {
@@ -102,7 +98,7 @@ fn main() -> ExitCode {
     let json = match json {
         Ok(json) => json,
         Err(e) => {
-            eprintln!("extract: {path}: cannot write JSON: {e}");
+            eprintln!("extract: {path}: cannot serialise the document: {e}");
             return ExitCode::FAILURE;
         }
     };
@@ -116,9 +112,40 @@ fn main() -> ExitCode {
     match written {
         // A reader that stops early (`| head`) is not an error.
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            eprintln!("extract: {path}: cannot write JSON: {e}");
+            let to = output.as_ref().map_or_else(
+                || String::from("standard output"),
+                |p| p.display().to_string(),
+            );
+            eprintln!("extract: {to}: cannot write the JSON: {e}");
             ExitCode::FAILURE
         }
         _ => ExitCode::SUCCESS,
     }
+}
+
+/// The bytes of the file at `path`; past `limit`, an error that says the
+/// size and the limit, found from the file's size before it is read (and
+/// from what was read, should the file grow meanwhile).
+fn read(path: &str, limit: Option<usize>) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let Some(limit) = limit else {
+        let mut bytes = Vec::new();
+        (&file).read_to_end(&mut bytes)?;
+        return Ok(bytes);
+    };
+    let too_large = |size: u64| {
+        std::io::Error::other(format!(
+            "{size} bytes is larger than the limit of {limit} bytes (--max-bytes)"
+        ))
+    };
+    let size = file.metadata()?.len();
+    if size > limit as u64 {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit as u64 + 1).read_to_end(&mut bytes)?;
+    if bytes.len() > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }

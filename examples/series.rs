@@ -1,61 +1,99 @@
-//! Prints the series found in a directory of dumps: each series with its
-//! missing episode numbers, then its episodes in order.
+//! Prints the series found in dumps: each series with its missing episode
+//! numbers (as ranges), then its episodes in order.
 //!
 //! ```text
 //! cargo run --example series -- fixtures/series
+//! cargo run --example series -- dumps/ --site file
 //! ```
+//!
+//! A series is one site's. By default the files directly in one folder
+//! are taken as one site's (`--site folder`): keep each site's dumps in a
+//! folder of its own. `--site file` takes each file as a site of its own
+//! (a folder of pages from many sites); `--site all` joins series of the
+//! same name across everything given.
+
+#[path = "shared/dumps.rs"]
+mod dumps;
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{Parser, ValueEnum};
 use tesi::series::Catalog;
 
 #[derive(Parser)]
 #[command(
-    about = "Print the series found in a directory of dumps: each with its missing episodes, then its episodes in order",
-    after_help = "Example:\n  series fixtures/series\n\n\
-        Exit status: 0 all parsed, 1 some files failed, 2 bad usage."
+    about = "Print the series found in dumps: each with its missing episodes, then its episodes in order",
+    after_help = "Examples:\n  series fixtures/series\n  series dumps/ --site file\n\n\
+        A series is one site's: by default the files directly in one folder are one site's.\n\n\
+        Exit status: 0 all parsed, 1 some files failed, 2 bad usage or no .txt file found."
 )]
 struct Args {
-    /// A directory of .txt dumps.
-    dir: String,
+    /// Dumps: .txt files, or directories searched with their subfolders.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// What one site is: a series never joins episodes of two sites.
+    #[arg(long, value_enum, default_value_t = Site::Folder)]
+    site: Site,
+}
+
+/// What the `--site` option takes as one site.
+#[derive(Clone, Copy, ValueEnum)]
+enum Site {
+    /// The files directly in one folder.
+    Folder,
+    /// Each file.
+    File,
+    /// Everything given: series join across all files.
+    All,
 }
 
 fn main() -> ExitCode {
-    let dir = Args::parse().dir;
-    let mut paths: Vec<_> = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect(),
-        Err(e) => {
-            eprintln!("series: {dir}: {e}");
-            return ExitCode::FAILURE;
+    let args = Args::parse();
+    let mut paths = Vec::new();
+    for input in &args.inputs {
+        let before = paths.len();
+        let found = if input.is_dir() {
+            dumps::find_dumps(input, &mut paths)
+        } else {
+            std::fs::metadata(input).map(|_| paths.push(input.clone()))
+        };
+        if let Err(e) = found {
+            eprintln!("series: {}: {e}", input.display());
+            return ExitCode::from(2);
         }
-    };
-    paths.sort();
+        if paths.len() == before {
+            eprintln!(
+                "series: {}: no .txt file in it or its subfolders",
+                input.display()
+            );
+            return ExitCode::from(2);
+        }
+    }
     let mut catalog = Catalog::new();
     let mut failed = false;
     for path in &paths {
         let name = path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                eprintln!("series: {}: {e}", path.display());
-                failed = true;
-                continue;
-            }
+        let site = match args.site {
+            Site::Folder => path
+                .parent()
+                .map_or_else(String::new, |p| p.display().to_string()),
+            Site::File => path.display().to_string(),
+            Site::All => String::new(),
         };
-        match tesi::parse_bytes(&bytes) {
-            Ok(doc) => catalog.add(&name, &doc),
-            Err(e) => {
-                eprintln!("series: {}: {e}", path.display());
-                failed = true;
-            }
+        let parsed = std::fs::read(path)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                let doc = tesi::parse_bytes(&bytes).map_err(|e| e.to_string())?;
+                catalog.add_from(&site, &name, &doc);
+                Ok(())
+            });
+        if let Err(e) = parsed {
+            eprintln!("series: {}: {e}", path.display());
+            failed = true;
         }
     }
     // A reader that stops early (`| head`) is not an error.
@@ -63,7 +101,7 @@ fn main() -> ExitCode {
     if let Err(e) = write!(out, "{catalog}").and_then(|()| out.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        eprintln!("series: {e}");
+        eprintln!("series: standard output: cannot write: {e}");
         failed = true;
     }
     if failed {

@@ -47,12 +47,12 @@ fn main() -> ExitCode {
         let mbs = bytes.len() as f64 / (1u64 << 20) as f64 / elapsed.as_secs_f64().max(1e-9);
         let line = writeln!(
             std::io::stdout().lock(),
-            "{path}: {} bytes in {elapsed:.2?} ({mbs:.1} MB/s): {} posts, {} blocks, {} theses, {} recommendation lists, {} episodes, {} boilerplate",
+            "{path}: {} bytes in {elapsed:.2?} ({mbs:.1} MB/s): {} posts, {} blocks, {} theses, {} recommendations, {} episodes, {} boilerplate",
             bytes.len(),
             doc.posts.len(),
             doc.blocks().count(),
-            doc.theses().count(),
-            doc.recommendations().count(),
+            doc.thesis_items().count(),
+            doc.recommendation_items().count(),
             doc.episodes().count(),
             doc.boilerplate().count(),
         );

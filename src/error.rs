@@ -46,9 +46,11 @@ impl fmt::Display for ErrorKind {
 /// An input tesi cannot parse, with the position where the problem lies.
 ///
 /// `offset` is a byte offset into the input; `line` and `column` are
-/// 1-based, the column counted in characters.
+/// 1-based, the column counted in characters. The message names the
+/// position where there is one to name: invalid UTF-8 at byte 17 (line 3,
+/// column 9); an input too large is refused whole, by its size.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{kind} at byte {offset} (line {line}, column {column})")]
+#[error("{kind}{}", self.position())]
 pub struct Error {
     kind: ErrorKind,
     offset: usize,
@@ -74,6 +76,18 @@ impl Error {
             offset,
             line,
             column,
+        }
+    }
+
+    /// Where the problem lies, as the message says it: nothing for an
+    /// input refused by its size.
+    fn position(&self) -> String {
+        match self.kind {
+            ErrorKind::InputTooLarge { .. } => String::new(),
+            _ => format!(
+                " at byte {} (line {}, column {})",
+                self.offset, self.line, self.column
+            ),
         }
     }
 

@@ -72,7 +72,7 @@
 //!
 //! ```
 //! let doc = tesi::parse("Le imprese dovrebbero:\n\n–\u{a0}\u{a0}ascoltare\n–\u{a0}\u{a0}rispondere\n  ◦ anche di sera\n");
-//! let list = doc.recommendations().next().unwrap();
+//! let list = doc.recommendation_lists().next().unwrap();
 //! assert_eq!(list.lead_in.as_deref(), Some("Le imprese dovrebbero:"));
 //! let items: Vec<(&str, u32)> = list.items.iter().map(|r| (&*r.text, r.level)).collect();
 //! assert_eq!(items, [("ascoltare", 0), ("rispondere", 0), ("anche di sera", 1)]);
@@ -120,7 +120,7 @@
 //!     .add_word(Words::ThesisMarker, "tesis");
 //! let parser = Parser::new(Options::default().lexicon(lexicon));
 //! let doc = parser.parse("Tesis 1: escuchar\nTesis 2: responder\n\nDeja un comentario\n");
-//! assert_eq!(doc.theses().count(), 2);
+//! assert_eq!(doc.thesis_items().count(), 2);
 //! assert_eq!(doc.boilerplate().count(), 1);
 //! ```
 //!

@@ -1,6 +1,10 @@
 //! Series across a corpus: the episodes of many documents grouped by
 //! series, in order, with the numbers that are missing.
 //!
+//! A series is one site's: two blogs that both run a "Weekly update" have
+//! two series. [`Catalog::add_from`] names the site (or any source) of each
+//! document; [`Catalog::add`] takes every document as the same site's.
+//!
 //! ```
 //! use tesi::series::Catalog;
 //!
@@ -14,10 +18,17 @@
 //! let series = &catalog.series()[0];
 //! assert_eq!(series.tag.as_deref(), Some("bottega"));
 //! assert_eq!(series.missing(), [2]);
+//!
+//! // Two sites, one name: two series.
+//! let mut catalog = Catalog::new();
+//! catalog.add_from("rocco.example", "a.txt", &tesi::parse("Weekly update 1\n\nTesto.\n"));
+//! catalog.add_from("troy.example", "b.txt", &tesi::parse("Weekly update 423\n\nText.\n"));
+//! assert_eq!(catalog.series().len(), 2);
 //! ```
 
 use std::collections::HashMap;
 use std::fmt;
+use std::ops::RangeInclusive;
 
 use crate::model::{Block, Document, Episode, Post, Span};
 
@@ -40,6 +51,10 @@ pub struct Entry {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct Series {
+    /// The site (or source) the series' documents came from, as given to
+    /// [`Catalog::add_from`]; empty for documents given to
+    /// [`Catalog::add`].
+    pub site: String,
     /// The bracketed tag of the series ("7-eleven"), when known.
     pub tag: Option<String>,
     /// The series title, when known.
@@ -50,17 +65,36 @@ pub struct Series {
 
 impl Series {
     /// The numbers from 1 to the highest episode number that no episode
-    /// has.
+    /// has. A series that starts late ("Weekly update 423") lacks every
+    /// number before its first: [`Series::missing_ranges`] says that in
+    /// a few ranges.
     pub fn missing(&self) -> Vec<u32> {
+        self.missing_ranges().into_iter().flatten().collect()
+    }
+
+    /// The numbers [`Series::missing`] gives, as runs of consecutive
+    /// numbers: `[2..=3, 5..=422]`.
+    ///
+    /// ```
+    /// let mut catalog = tesi::series::Catalog::new();
+    /// for text in ["Weekly update 1\n\nA.\n", "Weekly update 4\n\nB.\n", "Weekly update 7\n\nC.\n"] {
+    ///     catalog.add("blog.txt", &tesi::parse(text));
+    /// }
+    /// assert_eq!(catalog.series()[0].missing_ranges(), [2..=3, 5..=6]);
+    /// ```
+    pub fn missing_ranges(&self) -> Vec<RangeInclusive<u32>> {
         let mut have: Vec<u32> = self.episodes.iter().filter_map(|e| e.number).collect();
         have.sort_unstable();
         have.dedup();
-        let Some(&last) = have.last() else {
-            return Vec::new();
-        };
-        (1..last)
-            .filter(|n| have.binary_search(n).is_err())
-            .collect()
+        let mut ranges = Vec::new();
+        let mut next = 1;
+        for n in have {
+            if n > next {
+                ranges.push(next..=n - 1);
+            }
+            next = n.saturating_add(1);
+        }
+        ranges
     }
 
     /// The series' name for display: tag and title, as known.
@@ -78,12 +112,15 @@ impl Series {
 ///
 /// An episode belongs to the series its own header or title names, or else
 /// to the one its post names (in a series link or another episode). A post
-/// that names both a tag and a title joins them into one series.
+/// that names both a tag and a title joins them into one series. Series of
+/// different sites are never joined, whatever their names.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     series: Vec<Series>,
-    /// Lowercased "tag:x" and "title:x" keys to indices into `series`.
-    keys: HashMap<String, usize>,
+    /// (site, lowercased "tag:x" or "title:x") to indices into `series`.
+    keys: HashMap<(String, String), usize>,
+    /// The sites seen, to name them when there is more than one.
+    sites: Vec<String>,
 }
 
 impl Catalog {
@@ -93,14 +130,25 @@ impl Catalog {
     }
 
     /// Adds the numbered episodes of `doc`, found in the document named
-    /// `document`.
+    /// `document`, taking it as of the same site as every other document
+    /// added this way (see [`Catalog::add_from`]).
     pub fn add(&mut self, document: &str, doc: &Document<'_>) {
+        self.add_from("", document, doc);
+    }
+
+    /// Adds the numbered episodes of `doc`, found in the document named
+    /// `document` of the site (or other source) `site`: its episodes join
+    /// only series of the same site.
+    pub fn add_from(&mut self, site: &str, document: &str, doc: &Document<'_>) {
+        if !self.sites.iter().any(|s| s == site) {
+            self.sites.push(site.to_owned());
+        }
         for post in &doc.posts {
-            self.add_post(document, post);
+            self.add_post(site, document, post);
         }
     }
 
-    fn add_post(&mut self, document: &str, post: &Post<'_>) {
+    fn add_post(&mut self, site: &str, document: &str, post: &Post<'_>) {
         let mut episodes: Vec<&Episode<'_>> = Vec::new();
         let mut tag = None;
         let mut title = None;
@@ -127,7 +175,7 @@ impl Catalog {
         for e in episodes {
             let own_tag = e.series_tag.as_deref().or(tag);
             let own_title = e.series_title.as_deref().or(title);
-            let Some(index) = self.series_for(own_tag, own_title) else {
+            let Some(index) = self.series_for(site, own_tag, own_title) else {
                 continue;
             };
             self.series[index].episodes.push(Entry {
@@ -139,11 +187,13 @@ impl Catalog {
         }
     }
 
-    /// The index of the series named by `tag` and `title`, created or
-    /// merged as needed.
-    fn series_for(&mut self, tag: Option<&str>, title: Option<&str>) -> Option<usize> {
-        let tag_key = tag.map(|t| format!("tag:{}", t.to_lowercase()));
-        let title_key = title.map(|t| format!("title:{}", t.to_lowercase()));
+    /// The index of the series of `site` named by `tag` and `title`,
+    /// created or merged as needed.
+    fn series_for(&mut self, site: &str, tag: Option<&str>, title: Option<&str>) -> Option<usize> {
+        let key =
+            |kind: &str, name: &str| (site.to_owned(), format!("{kind}:{}", name.to_lowercase()));
+        let tag_key = tag.map(|t| key("tag", t));
+        let title_key = title.map(|t| key("title", t));
         let by_tag = tag_key.as_ref().and_then(|k| self.keys.get(k).copied());
         let by_title = title_key.as_ref().and_then(|k| self.keys.get(k).copied());
         let index = match (by_tag, by_title) {
@@ -151,7 +201,10 @@ impl Catalog {
             (Some(a), _) | (None, Some(a)) => a,
             (None, None) if tag.is_none() && title.is_none() => return None,
             (None, None) => {
-                self.series.push(Series::default());
+                self.series.push(Series {
+                    site: site.to_owned(),
+                    ..Series::default()
+                });
                 self.series.len() - 1
             }
         };
@@ -170,7 +223,10 @@ impl Catalog {
 
     /// Moves the episodes of series `b` into series `a`; `b` stays, empty.
     fn merge(&mut self, a: usize, b: usize) -> usize {
-        let moved = std::mem::take(&mut self.series[b]);
+        let moved = Series {
+            site: self.series[b].site.clone(),
+            ..std::mem::take(&mut self.series[b])
+        };
         let target = &mut self.series[a];
         target.episodes.extend(moved.episodes);
         target.tag = target.tag.take().or(moved.tag);
@@ -206,13 +262,29 @@ impl Catalog {
 }
 
 impl fmt::Display for Catalog {
-    /// A table: each series with its missing numbers, then its episodes.
+    /// A table: each series with its missing numbers (as ranges), then its
+    /// episodes. The site is named when the catalog holds more than one.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name_sites = self.sites.len() > 1;
         for s in self.series() {
-            let missing = s.missing();
-            write!(f, "{} ({} episodes", s.name(), s.episodes.len())?;
+            let count = s.episodes.len();
+            write!(f, "{}", s.name())?;
+            if name_sites {
+                write!(f, " at {}", s.site)?;
+            }
+            write!(f, " ({count} episode{}", if count == 1 { "" } else { "s" })?;
+            let missing = s.missing_ranges();
             if !missing.is_empty() {
-                let list: Vec<String> = missing.iter().map(u32::to_string).collect();
+                let list: Vec<String> = missing
+                    .iter()
+                    .map(|r| {
+                        if r.start() == r.end() {
+                            r.start().to_string()
+                        } else {
+                            format!("{}-{}", r.start(), r.end())
+                        }
+                    })
+                    .collect();
                 write!(f, ", missing {}", list.join(", "))?;
             }
             writeln!(f, ")")?;

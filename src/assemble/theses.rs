@@ -273,7 +273,7 @@ fn missing(theses: &[Thesis<'_>]) -> Vec<u32> {
 mod tests {
     fn texts(dump: &str) -> Vec<(u32, String)> {
         crate::parse(dump)
-            .theses()
+            .thesis_items()
             .map(|t| (t.number, t.text.to_string()))
             .collect()
     }

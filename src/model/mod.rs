@@ -481,16 +481,6 @@ impl<'a> Document<'a> {
         self.posts.iter().flat_map(|p| p.blocks.iter())
     }
 
-    /// Every thesis, in input order, across lists and posts.
-    pub fn theses(&self) -> impl Iterator<Item = &Thesis<'a>> {
-        self.thesis_lists().flat_map(|l| l.items.iter())
-    }
-
-    /// Every recommendation, in input order, across lists and posts.
-    pub fn recommendation_items(&self) -> impl Iterator<Item = &Recommendation<'a>> {
-        self.recommendations().flat_map(|l| l.items.iter())
-    }
-
     /// Every thesis list, in input order.
     pub fn thesis_lists(&self) -> impl Iterator<Item = &ThesisList<'a>> {
         self.blocks().filter_map(|b| match b {
@@ -499,16 +489,48 @@ impl<'a> Document<'a> {
         })
     }
 
+    /// Every thesis, in input order, across lists and posts: the items of
+    /// [`Document::thesis_lists`].
+    pub fn thesis_items(&self) -> impl Iterator<Item = &Thesis<'a>> {
+        self.thesis_lists().flat_map(|l| l.items.iter())
+    }
+
     /// Every recommendation list, in input order.
-    pub fn recommendations(&self) -> impl Iterator<Item = &RecommendationList<'a>> {
+    pub fn recommendation_lists(&self) -> impl Iterator<Item = &RecommendationList<'a>> {
         self.blocks().filter_map(|b| match b {
             Block::RecommendationList(l) => Some(&**l),
             _ => None,
         })
     }
 
+    /// Every recommendation, in input order, across lists and posts: the
+    /// items of [`Document::recommendation_lists`].
+    pub fn recommendation_items(&self) -> impl Iterator<Item = &Recommendation<'a>> {
+        self.recommendation_lists().flat_map(|l| l.items.iter())
+    }
+
+    /// Every thesis, in input order.
+    #[deprecated(
+        since = "0.2.0",
+        note = "renamed `thesis_items()`, like `recommendation_items()`"
+    )]
+    pub fn theses(&self) -> impl Iterator<Item = &Thesis<'a>> {
+        self.thesis_items()
+    }
+
+    /// Every recommendation list, in input order.
+    #[deprecated(
+        since = "0.2.0",
+        note = "it yields lists: renamed `recommendation_lists()`, like `thesis_lists()`; the recommendations are `recommendation_items()`"
+    )]
+    pub fn recommendations(&self) -> impl Iterator<Item = &RecommendationList<'a>> {
+        self.recommendation_lists()
+    }
+
     /// Every episode, in input order: those named by titles, episode
-    /// headers and list items, and the slots series links announce.
+    /// headers and list items, and the slots series links announce. (An
+    /// episode has no list record of its own, so there is no
+    /// `episode_lists()`.)
     pub fn episodes(&self) -> impl Iterator<Item = &Episode<'a>> {
         self.posts.iter().flat_map(|p| {
             let title = p.title.as_ref().and_then(|t| t.episode.as_deref());

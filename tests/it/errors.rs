@@ -18,6 +18,11 @@ fn err_input_too_large() {
     let parser = Parser::new(Options::default().max_input_bytes(Some(4)));
     let err = parser.parse_bytes(b"12345").unwrap_err();
     assert_eq!(err.kind(), &ErrorKind::InputTooLarge { size: 5, limit: 4 });
+    // Refused by its size: no position to name.
+    assert_eq!(
+        err.to_string(),
+        "input of 5 bytes is larger than the limit of 4 bytes"
+    );
     assert!(parser.parse_bytes(b"1234").is_ok());
 }
 

@@ -10,7 +10,7 @@ fn ok_a_row_for_every_record() {
     for (name, text) in fixtures() {
         let doc = tesi::parse(&text);
         let count = |table| doc.rows(table, &name).count();
-        assert_eq!(count(Table::Theses), doc.theses().count(), "{name}");
+        assert_eq!(count(Table::Theses), doc.thesis_items().count(), "{name}");
         assert_eq!(
             count(Table::Recommendations),
             doc.recommendation_items().count(),

@@ -33,3 +33,19 @@ fn ok_episodes_of_list_items_are_iterated() {
     let numbers: Vec<Option<u32>> = doc.episodes().map(|e| e.number).collect();
     assert_eq!(numbers, [Some(1), Some(2)]);
 }
+
+/// The old names of the document's iterators still answer, for one
+/// release, as the new ones do.
+#[test]
+#[allow(deprecated)]
+fn ok_deprecated_names_answer_as_the_new_ones() {
+    let doc =
+        tesi::parse("Le tesi\n\n1. Uno.\n2. Due.\n\nConsigli:\n\n- ascoltare\n- rispondere\n");
+    assert_eq!(doc.theses().count(), doc.thesis_items().count());
+    assert_eq!(doc.thesis_items().count(), 2);
+    assert_eq!(
+        doc.recommendations().count(),
+        doc.recommendation_lists().count()
+    );
+    assert_eq!(doc.recommendation_items().count(), 2);
+}

@@ -18,10 +18,9 @@
 //! So a post whose title is followed by its own text, or an archive's
 //! first post, is left as it is.
 //!
-//! After the posts, a widget's title above its list of links ("Friends of
-//! the blog" over a blogroll) reads as the title of a post made of
-//! furniture: such a "post" is the sidebar, and goes with the post
-//! before it (see [`sidebar_posts`]).
+//! (A widget's title above its list of links after the posts, "Friends of
+//! the blog" over a blogroll, was a rule of its own here; the layout
+//! stage judges it the page's, `assemble/body.rs`.)
 
 use crate::chars::at_most_words;
 use crate::grammar::date::find_date;
@@ -203,34 +202,6 @@ fn is_name(text: &str, shapes: &Shapes) -> bool {
             word.chars().next().is_some_and(char::is_uppercase)
                 && !word.contains(|c: char| c.is_ascii_digit())
         })
-}
-
-/// Folds each "post" that is a widget's title over site furniture only
-/// (no date, no text of its own) into the post before it, as furniture.
-pub(super) fn sidebar_posts(doc: &mut Document<'_>) {
-    let mut i = doc.posts.len();
-    while i > 1 {
-        i -= 1;
-        let post = &doc.posts[i];
-        let widget = post.title.as_ref().is_some_and(|t| t.episode.is_none())
-            && post.date.is_none()
-            && !post.blocks.is_empty()
-            && post.blocks.iter().all(|b| {
-                matches!(b, Block::Boilerplate(Boilerplate { category, .. }) if is_site_furniture(*category))
-            });
-        if !widget {
-            continue;
-        }
-        let widget = doc.posts.remove(i);
-        let before = &mut doc.posts[i - 1];
-        before.span = before.span.cover(widget.span);
-        before.blocks.extend(
-            name_record(widget.title)
-                .into_iter()
-                .chain(widget.blocks.into_iter().filter_map(as_furniture))
-                .map(Block::Boilerplate),
-        );
-    }
 }
 
 /// Whether `post`, the first of a page, is the page's head rather than a

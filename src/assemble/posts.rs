@@ -183,7 +183,6 @@ pub(super) fn posts<'a>(
     super::page::page_head(&mut posts.doc, source, lexicon);
     super::page::kicker_head(&mut posts.doc, source, lexicon);
     super::page::dated_head(&mut posts.doc, source, lexicon);
-    super::page::sidebar_posts(&mut posts.doc);
     super::page::unclosed_tail(&mut posts.doc);
     super::page::crumb_tail(&mut posts.doc);
     super::foot::page_foot(&mut posts.doc, source, lexicon.shapes());

@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::error::{Error, ErrorKind};
 use crate::layout::{Model, Verdicts};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, Shapes};
 use crate::model::Document;
 use crate::{assemble, scan, source};
 
@@ -23,10 +23,16 @@ thread_local! {
 /// about a million lines made it that large).
 const MAX_KEPT_TABLE: usize = 64 << 20;
 
-/// How to parse: which words to look for, how much input to accept.
+/// How to parse: which words to look for, the sizes the rules of page
+/// structure go by, how much input to accept, the layout model.
 #[derive(Debug, Clone)]
 pub struct Options {
+    /// The lexicon, with the shapes in use (the lexicon's own, or those
+    /// `Options::shapes` gave).
     lexicon: Arc<Lexicon>,
+    /// Shapes given with `Options::shapes`: they hold whatever lexicon is
+    /// chosen after them.
+    shapes: Option<Shapes>,
     max_input_bytes: Option<usize>,
     layout: Option<Arc<Model>>,
 }
@@ -38,6 +44,7 @@ impl Default for Options {
         static DEFAULT: OnceLock<Arc<Lexicon>> = OnceLock::new();
         Options {
             lexicon: DEFAULT.get_or_init(|| Arc::new(Lexicon::default())).clone(),
+            shapes: None,
             max_input_bytes: None,
             layout: Some(Model::shipped_shared().clone()),
         }
@@ -48,7 +55,38 @@ impl Options {
     /// Uses `lexicon` instead of the default Italian and English words.
     pub fn lexicon(mut self, lexicon: Lexicon) -> Self {
         self.lexicon = Arc::new(lexicon);
+        if let Some(shapes) = self.shapes.clone() {
+            Arc::make_mut(&mut self.lexicon).put_shapes(shapes);
+        }
         self
+    }
+
+    /// Uses `shapes`, the sizes the rules of page structure go by (how
+    /// many words make a link label, a tagline, a byline field), instead
+    /// of the defaults, whatever lexicon is chosen before or after.
+    ///
+    /// ```
+    /// use tesi::{Options, Parser, Shapes};
+    ///
+    /// let menu = "  • La nostra storia in breve\n  • I prodotti del nostro negozio\n  • Dove trovarci\n";
+    /// // By default, entries of five words are more than link labels.
+    /// assert_eq!(tesi::parse(menu).recommendation_items().count(), 3);
+    ///
+    /// // Menus of this site have entries of up to six words.
+    /// let mut shapes = Shapes::default();
+    /// shapes.max_link_words = 6;
+    /// let parser = Parser::new(Options::default().shapes(shapes));
+    /// assert_eq!(parser.parse(menu).recommendation_items().count(), 0);
+    /// ```
+    pub fn shapes(mut self, shapes: Shapes) -> Self {
+        Arc::make_mut(&mut self.lexicon).put_shapes(shapes.clone());
+        self.shapes = Some(shapes);
+        self
+    }
+
+    /// The shapes in use.
+    pub fn get_shapes(&self) -> &Shapes {
+        self.lexicon.shape_limits()
     }
 
     /// Refuses inputs larger than `limit` bytes with

@@ -22,7 +22,7 @@ const MAX_ARTICLE_BYTES: usize = 3;
 /// more, all of them an address with its label, or all of them opened by
 /// a day and a month.
 pub(super) fn is_data_list(items: &[Recommendation<'_>], lexicon: &Lexicon) -> bool {
-    let shapes = lexicon.shapes();
+    let shapes = lexicon.shape_limits();
     items.len() >= shapes.min_data_items
         && (items
             .iter()

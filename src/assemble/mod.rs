@@ -85,6 +85,30 @@ fn exact<T>(buffer: &mut Vec<T>) -> Vec<T> {
     items
 }
 
+/// Whether furniture of `category` closes the post it follows, so that
+/// the next content opens a new post (on tag-archive pages).
+pub(crate) const fn ends_post(category: Category) -> bool {
+    matches!(
+        category,
+        Category::CommentLink
+            | Category::CommentForm
+            | Category::Signature
+            | Category::ShareBar
+            | Category::Continuation
+    )
+}
+
+/// Whether furniture of `category` may head a list that belongs to it:
+/// the share buttons under "Condividi:", the links under "Post
+/// navigation", the posts under "Correlati" or a sidebar's "Articoli
+/// recenti".
+pub(crate) const fn heads_list(category: Category) -> bool {
+    matches!(
+        category,
+        Category::ShareBar | Category::Navigation | Category::Related | Category::Footer
+    )
+}
+
 /// Builds the document from the lines of `window`, scanned as the
 /// assembly reads them; gives back the window's buffer for the next text.
 pub(crate) fn assemble<'a>(
@@ -199,7 +223,7 @@ fn step<'a>(
         Kind::Marker(_) => {
             match theses::thesis_list(source, lines, i, lexicon, items, &mut scratch.theses) {
                 Some(next) => i = next,
-                None => i = paragraph(source, lines, i, lexicon.shapes(), items),
+                None => i = paragraph(source, lines, i, lexicon.shape_limits(), items),
             }
         }
         Kind::SeriesLink(opening) => {
@@ -220,7 +244,7 @@ fn step<'a>(
             );
         }
         Kind::Text { tail: None } => {
-            let last = paragraph_end(source, lines, i, lexicon.shapes());
+            let last = paragraph_end(source, lines, i, lexicon.shape_limits());
             // A paragraph of one line is normalised here, and the probe
             // that spares most inline list searches comes with it.
             let (text, bullets) = if last == i {
@@ -245,7 +269,7 @@ fn step<'a>(
             }
         }
         Kind::Listing(_) | Kind::Text { .. } => {
-            i = paragraph(source, lines, i, lexicon.shapes(), items)
+            i = paragraph(source, lines, i, lexicon.shape_limits(), items)
         }
     }
     i

@@ -39,7 +39,7 @@ pub(super) fn page_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: &L
         return;
     };
     let next_titled = doc.posts.get(1).is_some_and(|p| p.title.is_some());
-    if next_titled && is_page_head(first, source, lexicon.shapes()) {
+    if next_titled && is_page_head(first, source, lexicon.shape_limits()) {
         let post = doc.posts.remove(0);
         doc.front.extend(name_record(post.title));
         doc.front
@@ -86,7 +86,7 @@ pub(super) fn dated_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: &
         return;
     }
     let is_site = |b: &Block<'_>| match b {
-        Block::Paragraph(p) => is_tagline(&p.text, lexicon.shapes()),
+        Block::Paragraph(p) => is_tagline(&p.text, lexicon.shape_limits()),
         Block::Boilerplate(b) => is_site_furniture(b.category),
         _ => false,
     };
@@ -106,7 +106,7 @@ pub(super) fn dated_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: &
         Some(
             Block::Heading(Heading { text, span }) | Block::Paragraph(Paragraph { text, span }),
         ) if is_headline(text)
-            && !at_most_words(text, lexicon.shapes().max_section_heading_words) =>
+            && !at_most_words(text, lexicon.shape_limits().max_section_heading_words) =>
         {
             *span
         }
@@ -159,7 +159,7 @@ pub(super) fn kicker_head<'a>(doc: &mut Document<'a>, source: &'a str, lexicon: 
         && dense
         && is_heading(&label.text)
         && is_headline(text)
-        && is_name(&name.text, lexicon.shapes()))
+        && is_name(&name.text, lexicon.shape_limits()))
     {
         return;
     }
@@ -213,7 +213,7 @@ fn is_page_head(post: &Post<'_>, source: &str, shapes: &Shapes) -> bool {
         && post.title.as_ref().is_none_or(|t| t.episode.is_none())
         && post.blocks.iter().all(|b| match b {
             Block::Heading(_) => true,
-            Block::Boilerplate(b) => !b.category.ends_post(),
+            Block::Boilerplate(b) => !super::ends_post(b.category),
             Block::Paragraph(p) => is_tagline(&source[p.span.start..p.span.end], shapes),
             _ => false,
         })
@@ -365,7 +365,9 @@ pub(super) fn crumb_tail(doc: &mut Document<'_>) {
 /// "continua su" marker).
 fn closing(post: &Post<'_>) -> Option<Category> {
     post.blocks.iter().rev().find_map(|b| match b {
-        Block::Boilerplate(Boilerplate { category, .. }) if category.ends_post() => Some(*category),
+        Block::Boilerplate(Boilerplate { category, .. }) if super::ends_post(*category) => {
+            Some(*category)
+        }
         _ => None,
     })
 }

@@ -96,7 +96,7 @@ impl<'a> Building<'a> {
 
     /// Furniture of `category` follows: does it close the post?
     fn close_after(&mut self, category: Category) {
-        if category.ends_post() {
+        if super::ends_post(category) {
             self.ended |= self.has_body;
             self.ended_after_title |= self.has_content && !self.has_body;
         }
@@ -132,7 +132,10 @@ pub(super) fn posts<'a>(
     while let Some(item) = items.next() {
         // Furniture that heads a list ("Condividi:", "Correlati") owns the
         // list under it: share buttons, related posts.
-        let item = match (item, after_furniture.filter(|c: &Category| c.heads_list())) {
+        let item = match (
+            item,
+            after_furniture.filter(|&c: &Category| super::heads_list(c)),
+        ) {
             (Item::Recommendations(list), Some(category)) => Item::Furniture(category, list.span),
             (item, _) => item,
         };
@@ -153,7 +156,7 @@ pub(super) fn posts<'a>(
             // it is looked at before it may open a post.
             Item::Recommendations(list)
                 if posts.building.last().is_none_or(|b| b.ended)
-                    && is_link_list(&list, lexicon.shapes()) =>
+                    && is_link_list(&list, lexicon.shape_limits()) =>
             {
                 posts.furniture(Category::Navigation, list.span, &mut items);
             }
@@ -169,7 +172,9 @@ pub(super) fn posts<'a>(
             Item::Recommendations(list) => {
                 let b = current_post(&mut posts.building, list.span);
                 match recommendation_list(source, b, list) {
-                    Block::RecommendationList(list) if is_link_list(&list, lexicon.shapes()) => {
+                    Block::RecommendationList(list)
+                        if is_link_list(&list, lexicon.shape_limits()) =>
+                    {
                         posts.furniture(Category::Navigation, list.span, &mut items);
                     }
                     block => posts.furniture_under_titles |= b.push_body(block),
@@ -185,9 +190,9 @@ pub(super) fn posts<'a>(
     super::page::dated_head(&mut posts.doc, source, lexicon);
     super::page::unclosed_tail(&mut posts.doc);
     super::page::crumb_tail(&mut posts.doc);
-    super::foot::page_foot(&mut posts.doc, source, lexicon.shapes());
-    super::foot::comment_tail(&mut posts.doc, source, lexicon.shapes());
-    super::body::page_furniture(&mut posts.doc, source, layout, lexicon.shapes());
+    super::foot::page_foot(&mut posts.doc, source, lexicon.shape_limits());
+    super::foot::comment_tail(&mut posts.doc, source, lexicon.shape_limits());
+    super::body::page_furniture(&mut posts.doc, source, layout, lexicon.shape_limits());
     posts.doc
 }
 
@@ -288,7 +293,7 @@ impl<'a> Posts<'a, '_> {
         // furniture after a bare title line that follows body text belongs
         // to the next post.
         if self.furniture_under_titles
-            && category.ends_post()
+            && super::ends_post(category)
             && let Some(b) = self.building.last_mut()
             && let Some(title) = b.take_trailing_title()
         {
@@ -307,7 +312,7 @@ impl<'a> Posts<'a, '_> {
                 &b.post.blocks,
                 self.source,
                 b.post.title.is_some(),
-                self.lexicon.shapes(),
+                self.lexicon.shape_limits(),
             );
             let start = b.post.blocks.len() - fields;
             into_meta(&mut b.post.blocks[start..]);
@@ -410,7 +415,7 @@ impl<'a> Posts<'a, '_> {
             .flatten()
         {
             Some(&Item::Furniture(Category::PostMeta, meta))
-                if !amid_short_lines(self.source, span, meta, self.lexicon.shapes()) =>
+                if !amid_short_lines(self.source, span, meta, self.lexicon.shape_limits()) =>
             {
                 find_date(&self.source[meta.start..meta.end], self.lexicon)
             }

@@ -73,13 +73,13 @@ pub(crate) fn opens(head: &Head) -> bool {
     // A menu entry opens a breadcrumb trail only on a short line.
     let trail = || {
         head.words.has(List::Word(Words::MenuItem))
-            && at_most_words(head.text, head.lexicon.shapes().max_breadcrumb_words)
+            && at_most_words(head.text, head.lexicon.shape_limits().max_breadcrumb_words)
             && BREADCRUMB_SEPARATORS.iter().any(|s| head.text.contains(s))
     };
     // A share label opens a row of share buttons only on a short line.
     let share_row = || {
         head.words.has(List::Word(Words::ShareLabel))
-            && at_most_words(head.text, head.lexicon.shapes().max_share_row_words)
+            && at_most_words(head.text, head.lexicon.shape_limits().max_share_row_words)
     };
     head.words.any(&words)
         || share_row()
@@ -187,7 +187,7 @@ fn adjacent_post(line: &str, core: &str, lexicon: &Lexicon) -> bool {
     let Some((label, _)) = near.split_once(':') else {
         return false;
     };
-    if !at_most_words(label, lexicon.shapes().max_adjacent_label_words) {
+    if !at_most_words(label, lexicon.shape_limits().max_adjacent_label_words) {
         return false;
     }
     let navigation = lexicon
@@ -206,7 +206,7 @@ fn adjacent_post(line: &str, core: &str, lexicon: &Lexicon) -> bool {
 // drawn-heading = 1*3mark 1*WSP text 1*WSP 1*3mark   ; text of a few words
 // mark          = any visible ASCII but a letter or digit
 fn drawn_heading(line: &str, lexicon: &Lexicon) -> bool {
-    let shapes = lexicon.shapes();
+    let shapes = lexicon.shape_limits();
     let is_mark = |b: &u8| b.is_ascii_punctuation();
     let bytes = line.as_bytes();
     let open = bytes.iter().take_while(|b| is_mark(b)).count();
@@ -249,7 +249,7 @@ fn copyright(head: &Head) -> bool {
             .iter()
             .any(|mark| line.strip_prefix(mark).is_some_and(year_after)),
     };
-    noticed && at_most_words(line, lexicon.shapes().max_copyright_words)
+    noticed && at_most_words(line, lexicon.shape_limits().max_copyright_words)
 }
 
 /// Whether `line` is a menu of bracketed links: "[home] [chi sono]
@@ -265,14 +265,14 @@ fn bracketed_menu(line: &str, lexicon: &Lexicon) -> bool {
         };
         if label.trim().is_empty()
             || label.contains('[')
-            || !at_most_words(label, lexicon.shapes().max_link_words)
+            || !at_most_words(label, lexicon.shape_limits().max_link_words)
         {
             return false;
         }
         links += 1;
         rest = after.trim_start();
     }
-    rest.is_empty() && links >= lexicon.shapes().min_links
+    rest.is_empty() && links >= lexicon.shape_limits().min_links
 }
 
 /// Whether `line`, opened by a menu entry, is a breadcrumb trail: "home >
@@ -281,7 +281,7 @@ fn bracketed_menu(line: &str, lexicon: &Lexicon) -> bool {
 /// steps; nothing closes a sentence.
 // breadcrumb = step 2*(WSP separator WSP step)   ; separator: ">" / "»" / "›" / "/"
 fn breadcrumb(line: &str, lexicon: &Lexicon) -> bool {
-    let shapes = lexicon.shapes();
+    let shapes = lexicon.shape_limits();
     if !at_most_words(line, shapes.max_breadcrumb_words) || line.ends_with(['.', '!', '?', ':']) {
         return false;
     }
@@ -309,7 +309,7 @@ fn breadcrumb(line: &str, lexicon: &Lexicon) -> bool {
 // share-row = <share-label> 2*(separator word)   ; Shapes::min..=max_share_row_words words
 fn share_row(line: &str, lexicon: &Lexicon) -> bool {
     if line.contains(['.', ',', ';', ':', '!', '?'])
-        || !at_most_words(line, lexicon.shapes().max_share_row_words)
+        || !at_most_words(line, lexicon.shape_limits().max_share_row_words)
     {
         return false;
     }
@@ -323,7 +323,7 @@ fn share_row(line: &str, lexicon: &Lexicon) -> bool {
         all += 1;
         shared += usize::from(labels.is_whole(word));
     }
-    all >= lexicon.shapes().min_share_row_words && 2 * shared >= all
+    all >= lexicon.shape_limits().min_share_row_words && 2 * shared >= all
 }
 
 /// Whether a segment of a line split at `|` or `·` is a comment link.
@@ -427,7 +427,7 @@ fn is_pagination(line: &str, lexicon: &Lexicon) -> bool {
 /// with no punctuation, after a phrase of two words or more.
 // second-label = 1*WSP UPPER *(ALPHA / WSP)   ; at most two words
 fn second_label(phrase: &str, rest: &str, lexicon: &Lexicon) -> bool {
-    let shapes = lexicon.shapes();
+    let shapes = lexicon.shape_limits();
     let label = rest.trim();
     !at_most_words(phrase, shapes.min_labelled_phrase_words.saturating_sub(1))
         && rest.starts_with(char::is_whitespace)

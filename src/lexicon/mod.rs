@@ -331,15 +331,30 @@ impl Lexicon {
     }
 
     /// The numbers the rules of page structure go by (see [`Shapes`]).
+    #[deprecated(since = "0.2.0", note = "shapes are options: `Options::get_shapes()`")]
     pub fn shapes(&self) -> &Shapes {
         &self.shapes
     }
 
-    /// Replaces the numbers the rules of page structure go by. [`Lexicon::extend`]
-    /// keeps this lexicon's.
+    /// Replaces the numbers the rules of page structure go by.
+    #[deprecated(
+        since = "0.2.0",
+        note = "shapes are options: `Options::shapes(shapes)`"
+    )]
     pub fn set_shapes(&mut self, shapes: Shapes) -> &mut Self {
-        self.shapes = shapes;
+        self.put_shapes(shapes);
         self
+    }
+
+    /// The numbers the rules of page structure go by, as the parser's
+    /// options set them.
+    pub(crate) fn shape_limits(&self) -> &Shapes {
+        &self.shapes
+    }
+
+    /// Sets the numbers the rules of page structure go by.
+    pub(crate) fn put_shapes(&mut self, shapes: Shapes) {
+        self.shapes = shapes;
     }
 
     /// The phrases of one word list.

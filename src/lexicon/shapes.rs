@@ -3,11 +3,12 @@
 /// The sizes the rules that find furniture and titles by their shape go
 /// by: how many words make a link label, a tagline or a byline field, how
 /// much recognised furniture makes a page's foot. The words of a language
-/// are the lexicon's lists; these are its numbers, kept beside them, so
-/// that a corpus with other habits can tune them without touching code.
+/// are the lexicon's lists; these numbers are options of the parse
+/// ([`Options::shapes`](crate::Options::shapes)), so that a corpus with
+/// other habits can tune them without touching code.
 ///
 /// ```
-/// use tesi::{Lexicon, Options, Parser, Shapes};
+/// use tesi::{Options, Parser, Shapes};
 ///
 /// let menu = "  • La nostra storia in breve\n  • I prodotti del nostro negozio\n  • Dove trovarci\n";
 /// // By default, entries of five words are more than link labels.
@@ -16,9 +17,7 @@
 /// // Menus of this site have entries of up to six words.
 /// let mut shapes = Shapes::default();
 /// shapes.max_link_words = 6;
-/// let mut lexicon = Lexicon::default();
-/// lexicon.set_shapes(shapes);
-/// let parser = Parser::new(Options::default().lexicon(lexicon));
+/// let parser = Parser::new(Options::default().shapes(shapes));
 /// assert_eq!(parser.parse(menu).recommendation_items().count(), 0);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]

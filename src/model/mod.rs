@@ -435,26 +435,22 @@ impl Category {
 
     /// Whether furniture of this category closes the post it follows, so
     /// that the next content opens a new post (on tag-archive pages).
+    #[deprecated(
+        since = "0.2.0",
+        note = "a rule of the assembly, not a property of the record: no replacement"
+    )]
     pub const fn ends_post(self) -> bool {
-        matches!(
-            self,
-            Category::CommentLink
-                | Category::CommentForm
-                | Category::Signature
-                | Category::ShareBar
-                | Category::Continuation
-        )
+        crate::assemble::ends_post(self)
     }
 
     /// Whether furniture of this category may head a list that belongs to
-    /// it: the share buttons under "Condividi:", the links under "Post
-    /// navigation", the posts under "Correlati" or a sidebar's "Articoli
-    /// recenti".
+    /// it.
+    #[deprecated(
+        since = "0.2.0",
+        note = "a rule of the assembly, not a property of the record: no replacement"
+    )]
     pub const fn heads_list(self) -> bool {
-        matches!(
-            self,
-            Category::ShareBar | Category::Navigation | Category::Related | Category::Footer
-        )
+        crate::assemble::heads_list(self)
     }
 }
 

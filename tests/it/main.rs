@@ -8,6 +8,7 @@ mod errors;
 mod fixtures;
 mod hostile;
 mod line_ends;
+mod options;
 mod properties;
 mod prose;
 mod rows;

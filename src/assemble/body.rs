@@ -11,6 +11,8 @@ use crate::lexicon::Shapes;
 use crate::model::{Block, Boilerplate, Category, Document};
 use crate::normalize::normalize;
 
+use super::shape::ends_sentence;
+
 /// Turns the blocks `layout` judged furniture into furniture, with their
 /// context, as jusText revises short blocks by their neighbours: a
 /// heading right above a block kept as body introduces it and stays. A
@@ -124,11 +126,6 @@ fn text_of<'b>(block: &'b Block<'_>) -> Option<&'b str> {
         Block::Paragraph(p) => Some(&p.text),
         _ => None,
     }
-}
-
-/// Whether `text` ends like a sentence.
-fn ends_sentence(text: &str) -> bool {
-    text.ends_with(['.', '!', '?', '…'])
 }
 
 #[cfg(test)]

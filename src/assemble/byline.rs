@@ -6,7 +6,7 @@
 //! date line alone is furniture by its grammar; the lines above it read
 //! as a heading and a paragraph. This rule gives them to the byline.
 
-use super::shape::ends_sentence;
+use super::shape::ends_clause;
 use crate::chars::at_most_words;
 use crate::lexicon::Shapes;
 use crate::model::{Block, Boilerplate, Category, Heading, Paragraph};
@@ -56,7 +56,7 @@ pub(super) fn byline_fields(
 /// ([`Shapes::max_byline_words`]), and no end of a sentence.
 pub(super) fn is_byline_line(line: &str, shapes: &Shapes) -> bool {
     let line = line.trim();
-    at_most_words(line, shapes.max_byline_words) && !ends_sentence(line)
+    at_most_words(line, shapes.max_byline_words) && !ends_clause(line)
 }
 
 /// Turns the fields of a byline into the post metadata they are.

@@ -24,7 +24,7 @@ use crate::model::{Block, Boilerplate, Category, Document, Span};
 use crate::normalize::normalize;
 use crate::source::{has_blank_line, line_ends};
 
-use super::shape::ends_sentence;
+use super::shape::ends_clause;
 
 /// Turns the foot of the page (see the module documentation) into
 /// furniture of the last post.
@@ -147,7 +147,7 @@ fn is_anchor(block: &Block<'_>) -> bool {
 /// ends a sentence or is longer than a label.
 fn is_authored(block: &Block<'_>, max_label_words: usize) -> bool {
     match block {
-        Block::Paragraph(p) => ends_sentence(&p.text) || !at_most_words(&p.text, max_label_words),
+        Block::Paragraph(p) => ends_clause(&p.text) || !at_most_words(&p.text, max_label_words),
         Block::ThesisList(_) | Block::RecommendationList(_) => true,
         _ => false,
     }

@@ -30,7 +30,7 @@ use crate::source::{has_blank_line, line_texts};
 
 use super::byline::is_byline_line;
 use super::posts::title_record;
-use super::shape::{ends_sentence, is_heading, is_title};
+use super::shape::{ends_clause, is_heading, is_title};
 
 /// Moves the site's name and furniture that open `doc` to its `front`
 /// (see the module documentation).
@@ -190,7 +190,7 @@ fn is_post_meta(block: &Block<'_>) -> bool {
 /// Whether `text` reads as a headline: a title that does not end like a
 /// sentence.
 fn is_headline(text: &str) -> bool {
-    is_title(text) && !ends_sentence(text)
+    is_title(text) && !ends_clause(text)
 }
 
 /// Whether `text` reads as a person's name: a few words, each opening
@@ -225,11 +225,11 @@ fn is_tagline(text: &str, shapes: &Shapes) -> bool {
     // Cheap first: the last line ends no sentence, and a tagline takes a
     // few lines at most, so a longer text is turned down before its lines
     // are looked for.
-    !ends_sentence(text.trim_end())
+    !ends_clause(text.trim_end())
         && at_most_words(text, shapes.max_tagline_lines * shapes.max_tagline_words)
         && line_texts(text).all(|line| {
             let line = line.trim();
-            at_most_words(line, shapes.max_tagline_words) && !ends_sentence(line)
+            at_most_words(line, shapes.max_tagline_words) && !ends_clause(line)
         })
 }
 

@@ -114,7 +114,7 @@ pub(super) fn continues(prev: &str, next: &str) -> bool {
 
 /// Whether `line` is long and stops mid-sentence, as a wrapped line does.
 fn is_wrapped(line: &str) -> bool {
-    !ends_sentence(line) && !at_most_chars(line, WRAPPED_LINE_CHARS - 1)
+    !ends_line(line) && !at_most_chars(line, WRAPPED_LINE_CHARS - 1)
 }
 
 /// Whether `text` has at most `n` characters, without counting past what
@@ -123,9 +123,11 @@ pub(super) fn at_most_chars(text: &str, n: usize) -> bool {
     text.len() <= n || (text.len() <= 4 * n && text.chars().count() <= n)
 }
 
-/// Whether `text` ends like a sentence (or a line that stands alone).
-fn ends_sentence(text: &str) -> bool {
-    closing_quotes_trimmed(text).ends_with(['.', '!', '?', '…', ':', ';'])
+/// Whether `text` ends like a line that stands alone: a sentence, a
+/// clause or a lead-in (":"), after any closing quotes.
+fn ends_line(text: &str) -> bool {
+    let text = closing_quotes_trimmed(text);
+    super::shape::ends_clause(text) || text.ends_with(':')
 }
 
 /// `text` without the closing quotes, brackets and emphasis that may

@@ -53,7 +53,7 @@ pub(super) fn is_glued_menu(text: &str) -> bool {
     // Cheap first: a menu is a short line that ends no sentence. The
     // joins are counted on bytes: the glued entries of menus are ASCII
     // at their seams.
-    if text.len() > MAX_TITLE_CHARS || ends_sentence(text) {
+    if text.len() > MAX_TITLE_CHARS || ends_clause(text) {
         return false;
     }
     let mut joins = 0;
@@ -87,10 +87,22 @@ pub(super) fn is_email(text: &str) -> bool {
         })
 }
 
-/// Whether `line` ends like a sentence (".", "!", "?", ";", "…"): no
-/// label, name or tagline does.
-pub(super) fn ends_sentence(line: &str) -> bool {
-    line.ends_with(['.', '!', '?', ';', '…'])
+/// The marks that end a sentence. The assembly's three ways of asking
+/// how a text ends differ only in what they add to these:
+/// [`ends_sentence`], [`ends_clause`] (a `;` too: no label, name or
+/// tagline ends so) and `paragraphs::ends_line` (a `:` too, after any
+/// closing quotes: a line that stands alone).
+pub(super) const SENTENCE_ENDS: [char; 4] = ['.', '!', '?', '…'];
+
+/// Whether `text` ends like a sentence: ".", "!", "?", "…".
+pub(super) fn ends_sentence(text: &str) -> bool {
+    text.ends_with(SENTENCE_ENDS)
+}
+
+/// Whether `line` ends a sentence or a clause (";"): no label, name or
+/// tagline does.
+pub(super) fn ends_clause(line: &str) -> bool {
+    ends_sentence(line) || line.ends_with(';')
 }
 
 /// A title that needs no other evidence to open a post next to a date

@@ -252,3 +252,16 @@ fn ok_every_example_takes_help() {
         assert!(stdout(&out).contains("Usage:"), "{name}");
     }
 }
+
+/// What `--help` points at is in the repository.
+#[test]
+fn ok_extract_help_names_the_contract_in_the_repository() {
+    let out = run("extract", &["--help"]);
+    assert!(
+        stdout(&out).contains("schema/output.md"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(Path::new("schema/output.md").is_file());
+    assert!(Path::new("schema/tesi.schema.json").is_file());
+}

@@ -51,26 +51,13 @@ enum Site {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let mut paths = Vec::new();
-    for input in &args.inputs {
-        let before = paths.len();
-        let found = if input.is_dir() {
-            dumps::find_dumps(input, &mut paths)
-        } else {
-            std::fs::metadata(input).map(|_| paths.push(input.clone()))
-        };
-        if let Err(e) = found {
-            eprintln!("series: {}: {e}", input.display());
+    let paths = match dumps::expand(&args.inputs) {
+        Ok(paths) => paths,
+        Err(e) => {
+            eprintln!("series: {e}");
             return ExitCode::from(2);
         }
-        if paths.len() == before {
-            eprintln!(
-                "series: {}: no .txt file in it or its subfolders",
-                input.display()
-            );
-            return ExitCode::from(2);
-        }
-    }
+    };
     let mut catalog = Catalog::new();
     let mut failed = false;
     for path in &paths {

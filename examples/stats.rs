@@ -4,7 +4,11 @@
 //! cargo run --release --example stats -- FILE...
 //! ```
 
+#[path = "shared/dumps.rs"]
+mod dumps;
+
 use std::io::Write as _;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -14,19 +18,27 @@ use clap::Parser;
 #[command(
     about = "Parse dumps and print what each holds and how fast it parsed",
     after_help = "Example:\n  stats fixtures/*.txt\n\n\
-        Exit status: 0 all parsed, 1 some files failed, 2 bad usage."
+        Exit status: 0 all parsed, 1 some files failed, 2 bad usage or no .txt file found."
 )]
 struct Args {
-    /// The dumps to read.
+    /// The dumps to read: .txt files, or directories searched with their
+    /// subfolders.
     #[arg(required = true)]
-    files: Vec<String>,
+    files: Vec<PathBuf>,
 }
 
 fn main() -> ExitCode {
-    let paths = Args::parse().files;
+    let paths = match dumps::expand(&Args::parse().files) {
+        Ok(paths) => paths,
+        Err(e) => {
+            eprintln!("stats: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let mut failed = false;
-    for path in &paths {
-        let bytes = match std::fs::read(path) {
+    for file in &paths {
+        let path = file.display();
+        let bytes = match std::fs::read(file) {
             Ok(bytes) => bytes,
             Err(e) => {
                 eprintln!("stats: {path}: {e}");
@@ -44,16 +56,20 @@ fn main() -> ExitCode {
             }
         };
         let elapsed = start.elapsed();
-        let mbs = bytes.len() as f64 / (1u64 << 20) as f64 / elapsed.as_secs_f64().max(1e-9);
+        let mbs = bytes.len() as f64 / 1e6 / elapsed.as_secs_f64().max(1e-9);
         let line = writeln!(
             std::io::stdout().lock(),
-            "{path}: {} bytes in {elapsed:.2?} ({mbs:.1} MB/s): {} posts, {} blocks, {} theses, {} recommendations, {} episodes, {} boilerplate",
+            "{path}: {} bytes in {elapsed:.2?} ({mbs:.1} MB/s): {}, {}, {}, {}, {}, {} boilerplate",
             bytes.len(),
-            doc.posts.len(),
-            doc.blocks().count(),
-            doc.thesis_items().count(),
-            doc.recommendation_items().count(),
-            doc.episodes().count(),
+            count(doc.posts.len(), "post", "posts"),
+            count(doc.blocks().count(), "block", "blocks"),
+            count(doc.thesis_items().count(), "thesis", "theses"),
+            count(
+                doc.recommendation_items().count(),
+                "recommendation",
+                "recommendations"
+            ),
+            count(doc.episodes().count(), "episode", "episodes"),
             doc.boilerplate().count(),
         );
         // A reader that stops early (`| head`) is not an error.
@@ -71,4 +87,9 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `n` and the noun, in the singular for one.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

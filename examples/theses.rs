@@ -5,8 +5,12 @@
 //! cargo run --example theses -- fixtures/it_tesi_stili.txt fixtures/en_theses.txt
 //! ```
 
+#[path = "shared/dumps.rs"]
+mod dumps;
+
 use std::fmt::Write as _;
 use std::io::Write as _;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -15,19 +19,27 @@ use clap::Parser;
 #[command(
     about = "Print the theses of each dump: number, text, their list's heading and the numbers it lacks",
     after_help = "Example:\n  theses fixtures/it_tesi_stili.txt fixtures/en_theses.txt\n\n\
-        Exit status: 0 all parsed, 1 some files failed, 2 bad usage."
+        Exit status: 0 all parsed, 1 some files failed, 2 bad usage or no .txt file found."
 )]
 struct Args {
-    /// The dumps to read.
+    /// The dumps to read: .txt files, or directories searched with their
+    /// subfolders.
     #[arg(required = true)]
-    files: Vec<String>,
+    files: Vec<PathBuf>,
 }
 
 fn main() -> ExitCode {
-    let paths = Args::parse().files;
+    let paths = match dumps::expand(&Args::parse().files) {
+        Ok(paths) => paths,
+        Err(e) => {
+            eprintln!("theses: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let mut failed = false;
-    for path in &paths {
-        let bytes = match std::fs::read(path) {
+    for file in &paths {
+        let path = file.display();
+        let bytes = match std::fs::read(file) {
             Ok(bytes) => bytes,
             Err(e) => {
                 eprintln!("theses: {path}: {e}");

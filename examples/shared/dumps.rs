@@ -18,3 +18,27 @@ pub fn find_dumps(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+/// The dumps `inputs` name: a file stands for itself, a directory for
+/// the `.txt` files in it and its subfolders. Why an input gives none
+/// (it cannot be read, or a directory holds no `.txt` file) is the error,
+/// naming the input.
+pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut paths = Vec::new();
+    for input in inputs {
+        let named = |e: std::io::Error| format!("{}: {e}", input.display());
+        if std::fs::metadata(input).map_err(named)?.is_dir() {
+            let before = paths.len();
+            find_dumps(input, &mut paths).map_err(named)?;
+            if paths.len() == before {
+                return Err(format!(
+                    "{}: no .txt file in it or its subfolders",
+                    input.display()
+                ));
+            }
+        } else {
+            paths.push(input.clone());
+        }
+    }
+    Ok(paths)
+}

@@ -265,3 +265,20 @@ fn ok_extract_help_names_the_contract_in_the_repository() {
     assert!(Path::new("schema/output.md").is_file());
     assert!(Path::new("schema/tesi.schema.json").is_file());
 }
+
+/// `theses` and `stats` take directories as `corpus` and `series` do.
+#[test]
+fn ok_theses_and_stats_take_directories() {
+    let out = run("stats", &["fixtures/series"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<String> = stdout(&out).lines().map(str::to_owned).collect();
+    assert_eq!(lines.len(), text_files_under(Path::new("fixtures/series")));
+    assert!(lines[0].contains(": 1 post, "), "{}", lines[0]);
+    let out = run("theses", &["fixtures"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("fixtures/it_tesi_stili.txt"));
+    let dir = scratch("no-dumps");
+    let out = run("theses", &[dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).ends_with("no .txt file in it or its subfolders\n"));
+}

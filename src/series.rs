@@ -223,10 +223,7 @@ impl Catalog {
 
     /// Moves the episodes of series `b` into series `a`; `b` stays, empty.
     fn merge(&mut self, a: usize, b: usize) -> usize {
-        let moved = Series {
-            site: self.series[b].site.clone(),
-            ..std::mem::take(&mut self.series[b])
-        };
+        let moved = std::mem::take(&mut self.series[b]);
         let target = &mut self.series[a];
         target.episodes.extend(moved.episodes);
         target.tag = target.tag.take().or(moved.tag);
